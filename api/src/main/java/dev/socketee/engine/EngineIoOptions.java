@@ -1,0 +1,123 @@
+package dev.socketee.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Settings of an Engine.IO server; defaults are node engine.io's. Immutable; build with
+ * {@link #builder()}.
+ *
+ * <pre>{@code
+ * EngineIoOptions options = EngineIoOptions.builder()
+ *         .path("/engine.io")
+ *         .pingInterval(Duration.ofSeconds(25))
+ *         .pingTimeout(Duration.ofSeconds(20))
+ *         .maxPayload(1_000_000)
+ *         .allowedOrigins(List.of("https://example.com"))
+ *         .build();
+ * }</pre>
+ */
+public final class EngineIoOptions {
+
+    /** Transport names. */
+    public static final String POLLING = "polling";
+    public static final String WEBSOCKET = "websocket";
+
+    private final String path;
+    private final Duration pingInterval;
+    private final Duration pingTimeout;
+    private final Duration upgradeTimeout;
+    private final int maxPayload;
+    private final int maxBufferedPackets;
+    private final Set<String> transports;
+    private final List<String> allowedOrigins;
+    private final boolean allowUpgrades;
+
+    private EngineIoOptions(Builder b) {
+        this.path = normalizePath(b.path);
+        this.pingInterval = b.pingInterval;
+        this.pingTimeout = b.pingTimeout;
+        this.upgradeTimeout = b.upgradeTimeout;
+        this.maxPayload = b.maxPayload;
+        this.maxBufferedPackets = b.maxBufferedPackets;
+        this.transports = Set.copyOf(b.transports);
+        this.allowedOrigins = List.copyOf(b.allowedOrigins);
+        this.allowUpgrades = b.allowUpgrades;
+        if (transports.isEmpty() || !Set.of(POLLING, WEBSOCKET).containsAll(transports)) {
+            throw new IllegalArgumentException("transports must be a non-empty subset of [polling, websocket]: " + transports);
+        }
+        if (maxPayload < 16) {
+            throw new IllegalArgumentException("maxPayload too small: " + maxPayload);
+        }
+    }
+
+    private static String normalizePath(String p) {
+        Objects.requireNonNull(p, "path");
+        String s = p.startsWith("/") ? p : "/" + p;
+        while (s.endsWith("/") && s.length() > 1) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.equals("/") || s.contains("*")) {
+            throw new IllegalArgumentException("path must name a folder such as /engine.io: " + p);
+        }
+        return s;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Path below the context path, without trailing slash, e.g. {@code /socket.io}. */
+    public String path() { return path; }
+    public Duration pingInterval() { return pingInterval; }
+    public Duration pingTimeout() { return pingTimeout; }
+    /** How long a websocket probe may take before the upgrade is abandoned. */
+    public Duration upgradeTimeout() { return upgradeTimeout; }
+    /** Largest message (and polling POST body) accepted, in bytes. */
+    public int maxPayload() { return maxPayload; }
+    /** Outbound packets a session may have queued before it is closed as too slow. */
+    public int maxBufferedPackets() { return maxBufferedPackets; }
+    public Set<String> transports() { return transports; }
+    /** Origins allowed by CORS; empty means any origin (the request's origin is echoed). */
+    public List<String> allowedOrigins() { return allowedOrigins; }
+    public boolean allowUpgrades() { return allowUpgrades; }
+
+    /** Builder; every setter returns this. */
+    public static final class Builder {
+        private String path = "/engine.io";
+        private Duration pingInterval = Duration.ofSeconds(25);
+        private Duration pingTimeout = Duration.ofSeconds(20);
+        private Duration upgradeTimeout = Duration.ofSeconds(10);
+        private int maxPayload = 1_000_000;
+        private int maxBufferedPackets = 10_000;
+        private Set<String> transports = Set.of(POLLING, WEBSOCKET);
+        private List<String> allowedOrigins = List.of();
+        private boolean allowUpgrades = true;
+
+        private Builder() {
+        }
+
+        public Builder path(String path) { this.path = path; return this; }
+        public Builder pingInterval(Duration d) { this.pingInterval = positive(d, "pingInterval"); return this; }
+        public Builder pingTimeout(Duration d) { this.pingTimeout = positive(d, "pingTimeout"); return this; }
+        public Builder upgradeTimeout(Duration d) { this.upgradeTimeout = positive(d, "upgradeTimeout"); return this; }
+        public Builder maxPayload(int bytes) { this.maxPayload = bytes; return this; }
+        public Builder maxBufferedPackets(int n) { if (n < 1) throw new IllegalArgumentException("maxBufferedPackets < 1"); this.maxBufferedPackets = n; return this; }
+        public Builder transports(Set<String> t) { this.transports = Set.copyOf(t); return this; }
+        public Builder allowedOrigins(List<String> origins) { this.allowedOrigins = List.copyOf(origins); return this; }
+        public Builder allowUpgrades(boolean allow) { this.allowUpgrades = allow; return this; }
+
+        public EngineIoOptions build() {
+            return new EngineIoOptions(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+    }
+}
