@@ -1,0 +1,22 @@
+package dev.socketee.impl.engine;
+
+import java.net.InetSocketAddress;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the layers above may want to know of the HTTP request that opened a session, copied
+ * out of the request while it is alive (requests are recycled by the container).
+ *
+ * @param headers header names in lower case
+ */
+public record HandshakeInfo(Map<String, List<String>> headers, Map<String, List<String>> query,
+                            InetSocketAddress remoteAddress, long timeMillis) {
+
+    public HandshakeInfo {
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
+    }
+}

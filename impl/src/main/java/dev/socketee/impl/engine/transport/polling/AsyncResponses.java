@@ -1,0 +1,74 @@
+package dev.socketee.impl.engine.transport.polling;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes a whole response body of an async request without blocking: the bytes go out from
+ * the container's write-possible callback, and the request completes once they are written.
+ */
+final class AsyncResponses {
+
+    private static final Logger LOG = Logger.getLogger(AsyncResponses.class.getName());
+
+    private AsyncResponses() {
+    }
+
+    static void write(AsyncContext ac, int status, String contentType, byte[] body) {
+        try {
+            HttpServletResponse r = (HttpServletResponse) ac.getResponse();
+            r.setStatus(status);
+            r.setContentType(contentType);
+            r.setContentLength(body.length);
+            ServletOutputStream out = r.getOutputStream();
+            out.setWriteListener(new BodyWriter(ac, out, body));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Polling response could not be written", e);
+            completeQuietly(ac);
+        }
+    }
+
+    static void completeQuietly(AsyncContext ac) {
+        try {
+            ac.complete();
+        } catch (RuntimeException ignored) {
+            // already completed or the connection is gone: nothing left to do
+        }
+    }
+
+    private static final class BodyWriter implements WriteListener {
+        private final AsyncContext ac;
+        private final ServletOutputStream out;
+        private final byte[] body;
+        private boolean written;
+
+        BodyWriter(AsyncContext ac, ServletOutputStream out, byte[] body) {
+            this.ac = ac;
+            this.out = out;
+            this.body = body;
+        }
+
+        @Override
+        public void onWritePossible() throws IOException {
+            if (!written) {
+                written = true;
+                out.write(body);
+                if (!out.isReady()) {
+                    return; // called again when the bytes are out
+                }
+            }
+            completeQuietly(ac);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            LOG.log(Level.FINE, "Polling response failed", t);
+            completeQuietly(ac);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.socketee.impl.protocol.engine;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One Engine.IO packet: a type plus either text data (possibly empty) or binary data (MESSAGE
+ * only). Immutable by convention: the byte array is not copied, so nobody writes to it after
+ * the packet is made.
+ */
+public final class EnginePacket {
+
+    public static final EnginePacket PING = new EnginePacket(EnginePacketType.PING, "", null);
+    public static final EnginePacket PONG = new EnginePacket(EnginePacketType.PONG, "", null);
+    public static final EnginePacket NOOP = new EnginePacket(EnginePacketType.NOOP, "", null);
+    public static final EnginePacket CLOSE = new EnginePacket(EnginePacketType.CLOSE, "", null);
+    public static final EnginePacket UPGRADE = new EnginePacket(EnginePacketType.UPGRADE, "", null);
+    public static final EnginePacket PING_PROBE = new EnginePacket(EnginePacketType.PING, "probe", null);
+    public static final EnginePacket PONG_PROBE = new EnginePacket(EnginePacketType.PONG, "probe", null);
+
+    private final EnginePacketType type;
+    private final String text;
+    private final byte[] binary;
+
+    private EnginePacket(EnginePacketType type, String text, byte[] binary) {
+        this.type = type;
+        this.text = text;
+        this.binary = binary;
+    }
+
+    public static EnginePacket of(EnginePacketType type, String text) {
+        return new EnginePacket(Objects.requireNonNull(type), text == null ? "" : text, null);
+    }
+
+    public static EnginePacket message(String text) {
+        return new EnginePacket(EnginePacketType.MESSAGE, Objects.requireNonNull(text), null);
+    }
+
+    public static EnginePacket binary(byte[] data) {
+        return new EnginePacket(EnginePacketType.MESSAGE, null, Objects.requireNonNull(data));
+    }
+
+    public EnginePacketType type() {
+        return type;
+    }
+
+    /** Text data; null for a binary packet. */
+    public String text() {
+        return text;
+    }
+
+    /** Binary data; null for a text packet. */
+    public byte[] binary() {
+        return binary;
+    }
+
+    public boolean isBinary() {
+        return binary != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EnginePacket p && p.type == type && Objects.equals(p.text, text) && Arrays.equals(p.binary, binary);
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode() * 31 + (binary != null ? Arrays.hashCode(binary) : text.hashCode());
+    }
+
+    @Override
+    public String toString() {
+        return isBinary() ? type + "<" + binary.length + " bytes>" : type + "(" + text + ")";
+    }
+}

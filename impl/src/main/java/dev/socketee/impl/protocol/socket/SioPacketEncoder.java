@@ -1,0 +1,84 @@
+package dev.socketee.impl.protocol.socket;
+
+import dev.socketee.impl.json.JsonWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes Socket.IO v5 packets.
+ * <pre>
+ *   packet = type-digit [ attachments "-" ] [ namespace "," ] [ ack-id ] [ json ]
+ *   e.g.  2["hello",1]    2/chat,12["ev"]    43[true]    51-["f",{"_placeholder":true,"num":0}]
+ * </pre>
+ * The namespace is written only when it is not "/". Any {@code byte[]} or {@code ByteBuffer}
+ * inside the data turns EVENT into BINARY_EVENT (ACK into BINARY_ACK) with placeholders.
+ */
+public final class SioPacketEncoder {
+
+    private SioPacketEncoder() {
+    }
+
+    /** EVENT: {@code ["event", args...]}. */
+    public static EncodedSioPacket event(String namespace, String event, List<?> args, long ackId) {
+        List<Object> data = new ArrayList<>(args.size() + 1);
+        data.add(event);
+        data.addAll(args);
+        return withData(SioPacketType.EVENT, namespace, ackId, data);
+    }
+
+    /** ACK: {@code [args...]}. */
+    public static EncodedSioPacket ack(String namespace, long ackId, List<?> args) {
+        return withData(SioPacketType.ACK, namespace, ackId, args);
+    }
+
+    /** The server's answer to CONNECT: {@code 0{"sid":"..."}}. */
+    public static EncodedSioPacket connected(String namespace, String socketId) {
+        return withData(SioPacketType.CONNECT, namespace, SioPacket.NO_ACK, Map.of("sid", socketId));
+    }
+
+    /** CONNECT_ERROR: {@code 4{"message":"...","data":...}} (data omitted when null). */
+    public static EncodedSioPacket connectError(String namespace, String message, Object data) {
+        Map<String, Object> body = data == null ? Map.of("message", message) : orderedPair("message", message, "data", data);
+        return withData(SioPacketType.CONNECT_ERROR, namespace, SioPacket.NO_ACK, body);
+    }
+
+    public static EncodedSioPacket disconnect(String namespace) {
+        return new EncodedSioPacket(header(SioPacketType.DISCONNECT, 0, namespace, SioPacket.NO_ACK).toString(), List.of());
+    }
+
+    private static EncodedSioPacket withData(SioPacketType type, String namespace, long ackId, Object data) {
+        if (JsonWriter.containsBinary(data)) {
+            List<byte[]> attachments = new ArrayList<>(2);
+            StringBuilder json = new StringBuilder(64);
+            JsonWriter.write(json, data, attachments);
+            StringBuilder sb = header(type.binary(), attachments.size(), namespace, ackId);
+            return new EncodedSioPacket(sb.append(json).toString(), List.copyOf(attachments));
+        }
+        StringBuilder sb = header(type, 0, namespace, ackId);
+        JsonWriter.write(sb, data);
+        return new EncodedSioPacket(sb.toString(), List.of());
+    }
+
+    private static StringBuilder header(SioPacketType type, int attachments, String namespace, long ackId) {
+        StringBuilder sb = new StringBuilder(64);
+        sb.append(type.code());
+        if (type.isBinary()) {
+            sb.append(attachments).append('-');
+        }
+        if (!"/".equals(namespace)) {
+            sb.append(namespace).append(',');
+        }
+        if (ackId >= 0) {
+            sb.append(ackId);
+        }
+        return sb;
+    }
+
+    private static Map<String, Object> orderedPair(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(4);
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.socketee.tck.engine;
+
+import static dev.socketee.tck.RawHttp.assertError;
+import static dev.socketee.tck.RawHttp.get;
+import static dev.socketee.tck.RawHttp.handshake;
+import static dev.socketee.tck.RawHttp.pollPackets;
+import static dev.socketee.tck.RawHttp.pollingUri;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.socketee.tck.RawHttp;
+import dev.socketee.tck.RawWs;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Heartbeat: the server pings every pingInterval (300 ms) and closes after pingTimeout (200 ms) without pong. */
+class HeartbeatIT {
+    static final String PATH = "/engine.io/";
+    /** Upper tolerance for scheduling on a loaded 2-core machine. */
+    static final long SLACK_MS = 200;
+
+    static long ms(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
+    }
+
+    @Test
+    void websocketPingsEveryPingIntervalAndStaysOpenWithPongs() {
+        try (RawWs ws = RawWs.engine(PATH, null)) {
+            RawWs.Frame open = ws.next();
+            assertTrue(open.isText() && open.text().startsWith("0{"), open::toString);
+            long prev = open.nanos();
+            for (int i = 0; i < 4; i++) {
+                RawWs.Frame ping = ws.next(Duration.ofSeconds(2));
+                assertEquals("text(2)", ping.toString(), () -> "frames: " + ws.log);
+                long gap = ms(prev, ping.nanos());
+                int n = i;
+                // measured client-side after the previous frame arrived, so the gap can be a little under 300
+                assertTrue(gap >= 250 && gap <= 300 + SLACK_MS, () -> "ping " + n + " came " + gap + " ms after previous");
+                prev = ping.nanos();
+                ws.sendText("3");
+            }
+            // 4 intervals (1.2 s) > pingInterval + pingTimeout: the session must still be alive
+            ws.sendText("4still here");
+            ws.expectText("4still here");
+        }
+    }
+
+    @Test
+    void websocketWithoutPongIsClosedAfterPingIntervalPlusTimeout() {
+        long before = System.nanoTime();
+        try (RawWs ws = RawWs.engine(PATH, null)) {
+            RawWs.Frame open = ws.next();
+            assertTrue(open.isText() && open.text().startsWith("0{"), open::toString);
+            RawWs.Frame ping = ws.next(Duration.ofSeconds(2));
+            assertEquals("text(2)", ping.toString());
+            RawWs.Frame end = ws.awaitClose(Duration.ofSeconds(3), false);
+            long sinceConnect = ms(before, end.nanos());
+            long sinceOpen = ms(open.nanos(), end.nanos());
+            assertTrue(sinceConnect >= 500, () -> "closed " + sinceConnect + " ms after connecting, before 500 ms");
+            assertTrue(sinceOpen <= 500 + SLACK_MS, () -> "closed " + sinceOpen + " ms after the open packet");
+            assertEquals(List.of("text(2)"), ws.log.stream().skip(1).filter(f -> f.isText()).map(Object::toString)
+                    .toList(), "only one ping must be sent before the close");
+        }
+    }
+
+    @Test
+    void pollingStaysAliveWithPongs() {
+        String sid = handshake(PATH);
+        long t0 = System.nanoTime();
+        int pings = 0;
+        while (ms(t0, System.nanoTime()) < 1200) {
+            HttpResponse<String> res = get(pollingUri(PATH, sid));
+            assertEquals("200 2", res.statusCode() + " " + RawHttp.show(res.body()), "idle poll");
+            pings++;
+            RawHttp.postOk(PATH, sid, "3");
+        }
+        assertTrue(pings >= 3, "pings in 1.2 s: " + pings);
+        RawHttp.postOk(PATH, sid, "4alive");
+        assertEquals(List.of("4alive"), pollPackets(PATH, sid, 1));
+    }
+
+    @Test
+    void pollingWithoutPongIsClosed() {
+        long before = System.nanoTime();
+        String sid = handshake(PATH);
+        HttpResponse<String> ping = get(pollingUri(PATH, sid));
+        assertEquals("200 2", ping.statusCode() + " " + RawHttp.show(ping.body()));
+        // no pong: the next long-poll is ended by the close at pingInterval + pingTimeout
+        HttpResponse<String> closing = get(pollingUri(PATH, sid));
+        long elapsed = ms(before, System.nanoTime());
+        assertEquals("200 1", closing.statusCode() + " " + RawHttp.show(closing.body()), "long-poll during ping timeout");
+        assertTrue(elapsed >= 500 && elapsed <= 500 + 2 * SLACK_MS, () -> "closed after " + elapsed + " ms");
+        assertError(get(pollingUri(PATH, sid)), 400, 1, "Session ID unknown");
+    }
+}

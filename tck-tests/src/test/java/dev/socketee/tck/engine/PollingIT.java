@@ -1,0 +1,113 @@
+package dev.socketee.tck.engine;
+
+import static dev.socketee.tck.RawHttp.assertError;
+import static dev.socketee.tck.RawHttp.get;
+import static dev.socketee.tck.RawHttp.handshake;
+import static dev.socketee.tck.RawHttp.payload;
+import static dev.socketee.tck.RawHttp.pollPackets;
+import static dev.socketee.tck.RawHttp.pollingUri;
+import static dev.socketee.tck.RawHttp.post;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.socketee.tck.RawHttp;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Engine.IO HTTP long-polling transport against the echo server at /engine.io/. */
+class PollingIT {
+    static final String PATH = "/engine.io/";
+
+    static void assertOk(HttpResponse<String> res) {
+        assertEquals("200 ok", res.statusCode() + " " + RawHttp.show(res.body()), () -> res.request().toString());
+    }
+
+    /** The non-ping packets of one GET body (pings are legitimately interleaved by the heartbeat). */
+    static List<String> withoutPings(String body) {
+        return RawHttp.packets(body).stream().filter(p -> !p.equals("2")).toList();
+    }
+
+    @Test
+    void batchedTextMessagesAreEchoedInOneResponse() {
+        String sid = handshake(PATH);
+        assertOk(post(pollingUri(PATH, sid), payload("4hello", "4world")));
+        HttpResponse<String> res = get(pollingUri(PATH, sid));
+        assertEquals(200, res.statusCode(), res.body());
+        assertEquals("text/plain; charset=UTF-8", res.headers().firstValue("Content-Type").orElse(null));
+        assertEquals(List.of("4hello", "4world"), withoutPings(res.body()), () -> RawHttp.show(res.body()));
+    }
+
+    @Test
+    void binaryIsEchoedAsBase64() {
+        String sid = handshake(PATH);
+        assertOk(post(pollingUri(PATH, sid), "bAQIDBA=="));
+        assertEquals(List.of("bAQIDBA=="), pollPackets(PATH, sid, 1));
+    }
+
+    @Test
+    void mixedTextBinaryAndUnicodeKeepOrderAndBytes() {
+        String sid = handshake(PATH);
+        String body = payload("4héllo € \uD83D\uDE00", "bAP8AgA=", "4", "4{\"a\":[1,2]}");
+        assertOk(post(pollingUri(PATH, sid), body));
+        assertEquals(List.of("4héllo € \uD83D\uDE00", "bAP8AgA=", "4", "4{\"a\":[1,2]}"), pollPackets(PATH, sid, 4));
+    }
+
+    @Test
+    void idleGetIsHeldUntilThePing() {
+        long t0 = System.nanoTime();
+        String sid = handshake(PATH);
+        HttpResponse<String> res = get(pollingUri(PATH, sid));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals("200 2", res.statusCode() + " " + RawHttp.show(res.body()), "idle long-poll answer");
+        // the first ping is due pingInterval (300 ms) after the handshake: not before, not much later
+        assertTrue(ms >= 300 && ms <= 600, () -> "idle GET answered after " + ms + " ms since the handshake");
+    }
+
+    @Test
+    void pendingGetIsAnsweredWhenAMessageArrives() throws Exception {
+        String sid = handshake(PATH);
+        CompletableFuture<HttpResponse<String>> pending = RawHttp.getAsync(pollingUri(PATH, sid));
+        assertOk(post(pollingUri(PATH, sid), "4wake up"));
+        HttpResponse<String> res = pending.get(5, TimeUnit.SECONDS);
+        assertEquals(200, res.statusCode(), res.body());
+        List<String> got = new java.util.ArrayList<>(withoutPings(res.body()));
+        if (got.isEmpty()) {
+            // the GET may have been answered by the ping just before the POST arrived: the echo is next
+            got.addAll(pollPackets(PATH, sid, 1));
+        }
+        assertEquals(List.of("4wake up"), got);
+    }
+
+    @Test
+    void manySequentialMessagesArriveInOrder() {
+        String sid = handshake(PATH);
+        List<String> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String[] batch = new String[5];
+            for (int j = 0; j < 5; j++) {
+                batch[j] = "4m" + (i * 5 + j);
+                sent.add(batch[j]);
+            }
+            assertOk(post(pollingUri(PATH, sid), payload(batch)));
+        }
+        assertEquals(sent, pollPackets(PATH, sid, sent.size()));
+    }
+
+    @Test
+    void clientClosePacketClosesTheSession() {
+        String sid = handshake(PATH);
+        post(pollingUri(PATH, sid), "1");
+        assertError(get(pollingUri(PATH, sid)), 400, 1, "Session ID unknown");
+    }
+
+    @Test
+    void sessionsAreScopedToTheirPath() {
+        // /engine.io/ and /socket.io/ are two separate Engine.IO servers:
+        // a sid of one is unknown to the other
+        String sid = handshake("/socket.io/");
+        assertError(get(pollingUri(PATH, sid)), 400, 1, "Session ID unknown");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.socketee.tck.engine;
+
+import static dev.socketee.tck.RawHttp.handshake;
+import static dev.socketee.tck.RawHttp.pollingUri;
+import static dev.socketee.tck.RawHttp.postOk;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.socketee.tck.RawHttp;
+import dev.socketee.tck.RawWs;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Upgrade of a polling session to WebSocket: probe, noop on the pending GET, upgrade, no message lost. */
+class UpgradeIT {
+    static final String PATH = "/engine.io/";
+
+    @Test
+    void probeNoopAndUpgrade() throws Exception {
+        String sid = handshake(PATH);
+        CompletableFuture<HttpResponse<String>> pending = RawHttp.getAsync(pollingUri(PATH, sid));
+        try (RawWs ws = RawWs.engine(PATH, sid)) {
+            ws.sendText("2probe");
+            assertEquals("text(3probe)", ws.next().toString(), "answer to the probe");
+            HttpResponse<String> res = pending.get(5, TimeUnit.SECONDS);
+            List<String> packets = RawHttp.packets(res.body());
+            // the pending GET is released with a noop (a ping may have been batched before it)
+            assertEquals(200, res.statusCode());
+            assertTrue(packets.stream().allMatch(p -> p.equals("6") || p.equals("2")) && packets.contains("6"),
+                    () -> "pending GET during upgrade answered with " + RawHttp.show(res.body()));
+            ws.sendText("5");
+            ws.sendText("4over websocket");
+            ws.expectText("4over websocket");
+            ws.sendBinary(new byte[] {9, 8, 7});
+            RawWs.Frame f = ws.nextSkippingPings();
+            assertTrue(f.isBinary() && java.util.Arrays.equals(new byte[] {9, 8, 7}, f.binary()), f::toString);
+        }
+    }
+
+    @Test
+    void noMessageLostOrDuplicatedAcrossTheUpgrade() {
+        String sid = handshake(PATH);
+        List<String> sent = new ArrayList<>();
+        List<String> received = new ArrayList<>();
+        int n = 0;
+        // 1) before the upgrade starts, over polling
+        for (int i = 0; i < 5; i++) sent.add("4seq" + n++);
+        postOk(PATH, sid, RawHttp.payload(sent.toArray(String[]::new)));
+        try (RawWs ws = RawWs.engine(PATH, sid)) {
+            // 2) probe, then more over polling while the upgrade is in progress
+            ws.sendText("2probe");
+            ws.expectText("3probe");
+            List<String> during = new ArrayList<>();
+            for (int i = 0; i < 5; i++) during.add("4seq" + n++);
+            sent.addAll(during);
+            postOk(PATH, sid, RawHttp.payload(during.toArray(String[]::new)));
+            // 3) drain polling until the noop that frees it
+            boolean noop = false;
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!noop) {
+                assertTrue(System.nanoTime() < deadline, () -> "no noop on polling; received " + received);
+                HttpResponse<String> res = RawHttp.get(pollingUri(PATH, sid));
+                assertEquals(200, res.statusCode(), res.body());
+                for (String p : RawHttp.packets(res.body())) {
+                    if (p.equals("6")) noop = true;
+                    else if (!p.equals("2")) received.add(p);
+                }
+            }
+            // 4) complete the upgrade and go on over websocket
+            ws.sendText("5");
+            for (int i = 0; i < 5; i++) {
+                String m = "4seq" + n++;
+                sent.add(m);
+                ws.sendText(m);
+            }
+            while (received.size() < sent.size()) {
+                RawWs.Frame f = ws.nextSkippingPings();
+                assertTrue(f.isText(), () -> "unexpected " + f + "; received " + received);
+                received.add(f.text());
+            }
+            ws.sendText("4end");
+            ws.expectText("4end"); // nothing duplicated after the sequence either
+        }
+        assertEquals(sent, received, "echoes across the upgrade, in order, each once");
+    }
+}
