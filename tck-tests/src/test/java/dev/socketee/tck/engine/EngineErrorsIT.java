@@ -82,12 +82,53 @@ class EngineErrorsIT {
     }
 
     @Test
-    void payloadOverMaxPayloadIs413AndClosesSession() {
+    void payloadOverMaxPayloadIsRejectedWith413() {
+        String sid = handshake(PATH);
+        String body = "4" + "a".repeat(1_000_000); // 1 000 001 bytes
+        HttpResponse<String> res = post(pollingUri(PATH, sid), body);
+        assertEquals(413, res.statusCode(), () -> "POST of 1000001 bytes, body: " + res.body());
+    }
+
+    /** Socketee's contract (stricter than node's engine.io, which keeps the session after a 413). */
+    @Test
+    void payloadOverMaxPayloadClosesTheSession() {
         String sid = handshake(PATH);
         String body = "4" + "a".repeat(1_000_000); // 1 000 001 bytes
         HttpResponse<String> res = post(pollingUri(PATH, sid), body);
         assertEquals(413, res.statusCode(), () -> "POST of 1000001 bytes, body: " + res.body());
         assertError(get(pollingUri(PATH, sid)), 400, 1, "Session ID unknown");
+    }
+
+    @Test
+    void malformedPacketOnWebSocketClosesTheConnection() {
+        try (RawWs ws = RawWs.engine(PATH, null)) {
+            assertTrue(ws.nextText().startsWith("0{"));
+            ws.sendText("abc");
+            RawWs.Frame end = ws.awaitClose(java.time.Duration.ofSeconds(3), true);
+            assertTrue(end.isClose() || end.isError(), end::toString);
+        }
+    }
+
+    @Test
+    void secondWebSocketWithSameSidAfterUpgradeIsRefused() {
+        String sid = handshake(PATH);
+        try (RawWs ws = RawWs.engine(PATH, sid)) {
+            ws.sendText("2probe");
+            ws.expectText("3probe");
+            ws.sendText("5");
+            ws.sendText("4first");
+            ws.expectText("4first");
+            boolean refused;
+            try (RawWs second = RawWs.engine(PATH, sid)) {
+                RawWs.Frame f = second.awaitClose(java.time.Duration.ofSeconds(3), false);
+                refused = f.isClose() || f.isError();
+            } catch (AssertionError e) {
+                refused = e.getMessage().contains("WebSocket connect"); // refused at the handshake
+            }
+            assertTrue(refused, "a second WebSocket on an upgraded sid must be refused or closed");
+            ws.sendText("4still the first");
+            ws.expectText("4still the first");
+        }
     }
 
     @Test
