@@ -1,0 +1,165 @@
+package dev.socketee.impl.sio;
+
+import dev.socketee.impl.engine.EngineCloseReason;
+import dev.socketee.impl.engine.EngineSession;
+import dev.socketee.impl.engine.SidGenerator;
+import dev.socketee.impl.engine.TimerWheel;
+import dev.socketee.impl.protocol.ProtocolException;
+import dev.socketee.impl.protocol.engine.EnginePacket;
+import dev.socketee.impl.protocol.socket.EncodedSioPacket;
+import dev.socketee.impl.protocol.socket.SioPacket;
+import dev.socketee.impl.protocol.socket.SioPacketDecoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The Socket.IO view of one Engine.IO session (socket.io's {@code Client}): decodes its
+ * packets, multiplexes them over the namespaces it joined, and closes it when no namespace is
+ * joined within the connect timeout or a packet is malformed.
+ */
+public final class Client {
+
+    private static final Logger LOG = Logger.getLogger(Client.class.getName());
+
+    private final SioServer server;
+    private final EngineSession engine;
+    private final SioPacketDecoder decoder;
+    private final ConcurrentHashMap<String, SioSocket> sockets = new ConcurrentHashMap<>(4);
+    private final ConnectTimeout connectTimeout = new ConnectTimeout();
+
+    Client(SioServer server, EngineSession engine) {
+        this.server = server;
+        this.engine = engine;
+        this.decoder = new SioPacketDecoder(server.maxAttachments());
+        server.timer().schedule(connectTimeout, server.connectTimeoutMillis());
+    }
+
+    public EngineSession engine() {
+        return engine;
+    }
+
+    // ---- inbound ----------------------------------------------------------------------------
+
+    void onText(String text) {
+        SioPacket p;
+        try {
+            synchronized (decoder) {
+                p = decoder.decodeText(text);
+            }
+        } catch (ProtocolException e) {
+            parseError(e);
+            return;
+        }
+        if (p != null) {
+            onPacket(p);
+        }
+    }
+
+    void onBinary(byte[] data) {
+        SioPacket p;
+        try {
+            synchronized (decoder) {
+                p = decoder.decodeBinary(data);
+            }
+        } catch (ProtocolException e) {
+            parseError(e);
+            return;
+        }
+        if (p != null) {
+            onPacket(p);
+        }
+    }
+
+    private void parseError(ProtocolException e) {
+        LOG.info(() -> "Session " + engine.id() + ": malformed Socket.IO packet (" + e.getMessage() + "); closing");
+        engine.onClose(EngineCloseReason.PARSE_ERROR);
+    }
+
+    private void onPacket(SioPacket p) {
+        if (p.type() == dev.socketee.impl.protocol.socket.SioPacketType.CONNECT) {
+            connect(p.namespace(), p.data());
+            return;
+        }
+        SioSocket socket = sockets.get(p.namespace());
+        if (socket == null) {
+            LOG.fine(() -> "Session " + engine.id() + ": packet for unjoined namespace " + p.namespace() + " ignored");
+            return;
+        }
+        socket.onPacket(p);
+    }
+
+    private void connect(String name, Object auth) {
+        Namespace namespace = server.namespace(name);
+        if (namespace == null) {
+            write(dev.socketee.impl.protocol.socket.SioPacketEncoder.connectError(name, "Invalid namespace", null));
+            return;
+        }
+        if (sockets.containsKey(name)) {
+            LOG.fine(() -> "Session " + engine.id() + ": already connected to " + name);
+            return;
+        }
+        server.timer().cancel(connectTimeout);
+        SioSocket socket = new SioSocket(SidGenerator.next(), namespace, this);
+        sockets.put(name, socket);
+        namespace.connect(socket, auth);
+    }
+
+    void forget(SioSocket socket) {
+        sockets.remove(socket.namespace().name(), socket);
+    }
+
+    /** The engine session closed: every socket of this client leaves with the reason. */
+    void onEngineClose(String reason) {
+        server.timer().cancel(connectTimeout);
+        for (SioSocket s : new ArrayList<>(sockets.values())) {
+            s.onClose(reason);
+        }
+        sockets.clear();
+    }
+
+    // ---- outbound ---------------------------------------------------------------------------
+
+    void write(EncodedSioPacket packet) {
+        writeEngine(enginePackets(packet));
+    }
+
+    void writeEngine(List<EnginePacket> packets) {
+        if (packets.size() == 1) {
+            engine.send(packets.get(0));
+        } else {
+            engine.send(packets);
+        }
+    }
+
+    /** The Engine.IO packets of an encoded Socket.IO packet: its text, then its attachments. */
+    static List<EnginePacket> enginePackets(EncodedSioPacket packet) {
+        EnginePacket text = EnginePacket.message(packet.text());
+        if (!packet.hasAttachments()) {
+            return List.of(text);
+        }
+        List<EnginePacket> all = new ArrayList<>(1 + packet.attachments().size());
+        all.add(text);
+        for (byte[] b : packet.attachments()) {
+            all.add(EnginePacket.binary(b));
+        }
+        return all;
+    }
+
+    /** Closes the underlying connection after what is queued has been sent. */
+    public void close() {
+        engine.close();
+    }
+
+    /** No CONNECT within the timeout: close, as node's socket.io does. */
+    private final class ConnectTimeout extends TimerWheel.Timeout {
+        @Override
+        protected void expire() {
+            if (sockets.isEmpty()) {
+                LOG.fine(() -> "Session " + engine.id() + ": no namespace joined in time; closing");
+                engine.onClose(EngineCloseReason.FORCED_CLOSE);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.socketee.impl.sio;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * What a namespace does with its sockets: connect, named events, a catch-all, disconnect.
+ * Built before the server starts and only read afterwards.
+ */
+public final class NamespaceHandlers {
+
+    /** Runs when a client connects; may refuse by throwing {@link ConnectRefusedException}. */
+    @FunctionalInterface
+    public interface ConnectHandler {
+        void onConnect(SioSocket socket, Object auth) throws Exception;
+    }
+
+    private ConnectHandler onConnect = (s, auth) -> { };
+    private BiConsumer<SioSocket, String> onDisconnect = (s, reason) -> { };
+    private final Map<String, EventHandler> events = new HashMap<>();
+    private EventHandler catchAll;
+
+    public NamespaceHandlers onConnect(ConnectHandler h) {
+        this.onConnect = h;
+        return this;
+    }
+
+    public NamespaceHandlers onDisconnect(BiConsumer<SioSocket, String> h) {
+        this.onDisconnect = h;
+        return this;
+    }
+
+    public NamespaceHandlers on(String event, EventHandler h) {
+        events.put(event, h);
+        return this;
+    }
+
+    public NamespaceHandlers onAny(EventHandler h) {
+        this.catchAll = h;
+        return this;
+    }
+
+    ConnectHandler connectHandler() {
+        return onConnect;
+    }
+
+    BiConsumer<SioSocket, String> disconnectHandler() {
+        return onDisconnect;
+    }
+
+    /** The handler for an event: its own, else the catch-all, else null. */
+    EventHandler handlerFor(String event) {
+        EventHandler h = events.get(event);
+        return h != null ? h : catchAll;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.socketee.tck.app;
+
+import dev.socketee.engine.EngineIoOptions;
+import dev.socketee.impl.sio.NamespaceHandlers;
+import dev.socketee.impl.sio.SioServer;
+import jakarta.servlet.ServletContext;
+import java.time.Duration;
+
+/**
+ * The app {@code ../shared/bench} expects: on {@code /}, {@code echo} acks with its arguments and
+ * {@code broadcast} re-emits its payload to every other socket. Library default ping settings.
+ */
+public final class BenchServer {
+
+    private BenchServer() {
+    }
+
+    public static EmbeddedJetty start(String host, int port) {
+        return EmbeddedJetty.start(host, port, BenchServer::setUp);
+    }
+
+    private static void setUp(ServletContext context) {
+        SioServer io = new SioServer(EngineIoOptions.builder().path("/socket.io").build(), Duration.ofSeconds(45));
+        io.namespace("/", new NamespaceHandlers()
+                .on("echo", (socket, event, args, ack) -> {
+                    if (ack != null) {
+                        ack.send(args);
+                    }
+                })
+                .on("broadcast", (socket, event, args, ack) -> socket.broadcast().emit("broadcast", args)));
+        io.attach(context);
+    }
+}
