@@ -147,6 +147,14 @@ public final class Client {
         return all;
     }
 
+    /** Disconnects every socket of this client (each gets DISCONNECT), then closes the connection. */
+    void disconnectAll() {
+        for (SioSocket s : new ArrayList<>(sockets.values())) {
+            s.disconnectQuietly();
+        }
+        close();
+    }
+
     /** Closes the underlying connection after what is queued has been sent. */
     public void close() {
         engine.close();

@@ -145,11 +145,21 @@ public final class SioSocket {
         if (!connected) {
             return;
         }
+        if (close) {
+            client.disconnectAll(); // as node: every namespace of the client, then the connection
+            return;
+        }
         client.write(SioPacketEncoder.disconnect(namespace.name()));
         onClose(SioDisconnectReason.SERVER_NAMESPACE_DISCONNECT.wireName());
-        if (close) {
-            client.close();
+    }
+
+    /** Sends DISCONNECT for this namespace and leaves it (part of the client's disconnect-all). */
+    void disconnectQuietly() {
+        if (!connected) {
+            return;
         }
+        client.write(SioPacketEncoder.disconnect(namespace.name()));
+        onClose(SioDisconnectReason.SERVER_NAMESPACE_DISCONNECT.wireName());
     }
 
     /** Leaves the namespace once, whatever the reason; the disconnect handler runs with the reason. */

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * with the async remote, one frame in flight at a time. A send that completes inline (the
  * container wrote at once) continues in a loop rather than recursing.
  */
-public final class WebSocketTransport implements Transport, SendHandler {
+public final class WebSocketTransport implements Transport {
 
     private static final Logger LOG = Logger.getLogger(WebSocketTransport.class.getName());
 
@@ -32,8 +32,6 @@ public final class WebSocketTransport implements Transport, SendHandler {
     private final ArrayDeque<EnginePacket> queue = new ArrayDeque<>();
     private volatile EngineSession session;
     private boolean sending;
-    private volatile Thread inlineThread;
-    private volatile boolean completedInline;
 
     public WebSocketTransport(Session ws) {
         this.ws = ws;
@@ -77,36 +75,47 @@ public final class WebSocketTransport implements Transport, SendHandler {
                 }
                 return;
             }
-            completedInline = false;
-            inlineThread = Thread.currentThread();
+            FrameSent sent = new FrameSent();
             try {
                 if (p.isBinary()) {
-                    remote.sendBinary(ByteBuffer.wrap(p.binary()), this);
+                    remote.sendBinary(ByteBuffer.wrap(p.binary()), sent);
                 } else {
-                    remote.sendText(EnginePacketCodec.encodeText(p), this);
+                    remote.sendText(EnginePacketCodec.encodeText(p), sent);
                 }
             } catch (RuntimeException e) {
-                inlineThread = null;
                 failed(e);
                 return;
             }
-            inlineThread = null;
-            if (!completedInline) {
-                return; // onResult continues from the container's thread
+            if (sent.callerLeft()) {
+                return; // the completion callback continues from the container's thread
             }
         }
     }
 
-    @Override
-    public void onResult(SendResult result) {
-        if (!result.isOK()) {
-            failed(result.getException());
-            return;
+    /**
+     * Completion of one frame. Whoever comes second continues: the caller, if the container
+     * completed the send inline (a loop, no recursion), otherwise the callback.
+     */
+    private final class FrameSent implements SendHandler {
+        private static final int SENDING = 0;
+        private static final int CALLER_LEFT = 1;
+        private static final int DONE_INLINE = 2;
+        private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+
+        boolean callerLeft() {
+            return state.compareAndSet(SENDING, CALLER_LEFT);
         }
-        if (inlineThread == Thread.currentThread()) {
-            completedInline = true;
-        } else {
-            drain();
+
+        @Override
+        public void onResult(SendResult result) {
+            if (!result.isOK()) {
+                state.set(CALLER_LEFT);
+                failed(result.getException());
+                return;
+            }
+            if (!state.compareAndSet(SENDING, DONE_INLINE)) {
+                drain();
+            }
         }
     }
 
