@@ -1,0 +1,59 @@
+// Shared helpers of the scenarios: base URL, a global time guard, bounded waits, pass/fail exit codes.
+import assert from "node:assert/strict";
+
+export const baseUrl = (process.argv[2] || "").replace(/\/$/, "");
+if (!baseUrl) {
+  console.error("usage: node <scenario> <baseUrl>");
+  process.exit(2);
+}
+
+// every scenario exits by itself within 10 s
+setTimeout(() => {
+  console.error("timeout: scenario did not finish within 10 s");
+  process.exit(2);
+}, 10000).unref();
+
+export function log(...args) {
+  console.log(...args);
+}
+
+/** Resolves with the event's arguments (an array), or rejects after `ms`. */
+export function once(emitter, event, ms = 3000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no '${event}' event within ${ms} ms`)), ms);
+    const handler = (...args) => {
+      clearTimeout(timer);
+      resolve(args);
+    };
+    emitter.once(event, handler);
+  });
+}
+
+/** Rejects after `ms` unless `promise` settles first. */
+export function within(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms);
+    }),
+  ]);
+}
+
+/** Runs the scenario body, closes what it registered, exits 0 on success and 1 on any failure. */
+export async function scenario(name, body) {
+  const toClose = [];
+  const cleanup = (s) => { toClose.push(s); return s; };
+  try {
+    await body(cleanup);
+    log(`PASS ${name}`);
+    toClose.forEach((s) => { try { s.close ? s.close() : s.disconnect(); } catch { /* ignore */ } });
+    process.exit(0);
+  } catch (e) {
+    console.error(`FAIL ${name}: ${e && e.stack ? e.stack : e}`);
+    toClose.forEach((s) => { try { s.close ? s.close() : s.disconnect(); } catch { /* ignore */ } });
+    process.exit(1);
+  }
+}
+
+export { assert };
