@@ -17,7 +17,7 @@ final class BinaryPlaceholders {
 
     static Object replace(Object value, List<byte[]> attachments) {
         if (value instanceof Map<?, ?> map) {
-            if (Boolean.TRUE.equals(map.get("_placeholder")) && map.size() == 2) {
+            if (Boolean.TRUE.equals(map.get("_placeholder"))) { // like node's parser: any such object is a placeholder
                 Object num = map.get("num");
                 if (!(num instanceof Integer i) || i < 0 || i >= attachments.size()) {
                     throw new ProtocolException("Bad attachment placeholder " + num);

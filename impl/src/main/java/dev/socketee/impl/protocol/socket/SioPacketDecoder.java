@@ -7,6 +7,7 @@ import dev.socketee.impl.json.RawJson;
 import dev.socketee.impl.protocol.ProtocolException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads Socket.IO v5 packets from one client (see {@link SioPacketEncoder} for the format).
@@ -17,6 +18,10 @@ import java.util.List;
 public final class SioPacketDecoder {
 
     private static final int MAX_ACK_ID_DIGITS = 15;
+
+    /** Event names a client may not send (node's socket.io-parser rejects them too). */
+    private static final Set<String> RESERVED_EVENTS =
+            Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
 
     private final int maxAttachments;
     private Header pending;
@@ -121,6 +126,9 @@ public final class SioPacketDecoder {
                     return new SioPacket(h.type, h.namespace, h.ackId, null, List.of(), new RawJson(json.strip()));
                 }
                 case DISCONNECT -> {
+                    if (hasData) {
+                        throw new ProtocolException("DISCONNECT carries no data");
+                    }
                     return new SioPacket(h.type, h.namespace, SioPacket.NO_ACK, null, List.of(), null);
                 }
                 case EVENT -> {
@@ -128,7 +136,7 @@ public final class SioPacketDecoder {
                     if (items.isEmpty() || !JsonScanner.isString(items.get(0).json())) {
                         throw new ProtocolException("EVENT needs an event name");
                     }
-                    String event = JsonScanner.readString(items.get(0).json(), 0);
+                    String event = checkEventName(JsonScanner.readString(items.get(0).json(), 0));
                     return new SioPacket(h.type, h.namespace, h.ackId, event, new ArrayList<>(items.subList(1, items.size())), null);
                 }
                 case ACK -> {
@@ -167,12 +175,19 @@ public final class SioPacketDecoder {
             if (args.isEmpty() || !(args.get(0) instanceof String event)) {
                 throw new ProtocolException("EVENT needs an event name");
             }
-            return new SioPacket(h.type, h.namespace, h.ackId, event, new ArrayList<>(args.subList(1, args.size())), null);
+            return new SioPacket(h.type, h.namespace, h.ackId, checkEventName(event), new ArrayList<>(args.subList(1, args.size())), null);
         }
         if (h.ackId < 0) {
             throw new ProtocolException("ACK without id");
         }
         return new SioPacket(h.type, h.namespace, h.ackId, null, args, null);
+    }
+
+    private static String checkEventName(String event) {
+        if (RESERVED_EVENTS.contains(event)) {
+            throw new ProtocolException("Reserved event name '" + event + "'");
+        }
+        return event;
     }
 
     private static boolean isDigit(char c) {
