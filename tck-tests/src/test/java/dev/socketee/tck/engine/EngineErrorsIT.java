@@ -118,14 +118,26 @@ class EngineErrorsIT {
             ws.sendText("5");
             ws.sendText("4first");
             ws.expectText("4first");
-            boolean refused;
-            try (RawWs second = RawWs.engine(PATH, sid)) {
-                RawWs.Frame f = second.awaitClose(java.time.Duration.ofSeconds(3), false);
-                refused = f.isClose() || f.isError();
+            String outcome;
+            RawWs second = null;
+            try {
+                second = RawWs.engine(PATH, sid);
             } catch (AssertionError e) {
-                refused = e.getMessage().contains("WebSocket connect"); // refused at the handshake
+                outcome = "refused at the handshake"; // as node: 400 on the upgrade request
+                second = null;
             }
-            assertTrue(refused, "a second WebSocket on an upgraded sid must be refused or closed");
+            if (second != null) {
+                try (RawWs s2 = second) {
+                    RawWs.Frame f;
+                    try {
+                        f = s2.awaitClose(java.time.Duration.ofSeconds(3), false);
+                    } catch (AssertionError notClosed) {
+                        f = null;
+                    }
+                    assertTrue(f != null, () -> "a second WebSocket with the sid of an upgraded session was accepted "
+                            + "(101) and still open after 3 s; it received " + s2.log);
+                }
+            }
             ws.sendText("4still the first");
             ws.expectText("4still the first");
         }
