@@ -87,4 +87,32 @@ class UpgradeIT {
         }
         assertEquals(sent, received, "echoes across the upgrade, in order, each once");
     }
+
+    /** Messages echoed after the noop paused polling and before "5" must be flushed over the websocket. */
+    @Test
+    void echoesQueuedWhilePollingIsPausedArriveOverWebSocket() {
+        String sid = handshake(PATH);
+        try (RawWs ws = RawWs.engine(PATH, sid)) {
+            ws.sendText("2probe");
+            ws.expectText("3probe");
+            List<String> early = new ArrayList<>();
+            boolean noop = false;
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!noop && System.nanoTime() < deadline) {
+                for (String p : RawHttp.packets(RawHttp.get(pollingUri(PATH, sid)).body())) {
+                    if (p.equals("6")) noop = true;
+                    else if (!p.equals("2")) early.add(p);
+                }
+            }
+            assertTrue(noop && early.isEmpty(), () -> "expected a lone noop, got " + early);
+            postOk(PATH, sid, RawHttp.payload("4p1", "4p2", "bAQID"));
+            ws.sendText("5");
+            ws.expectText("4p1");
+            ws.expectText("4p2");
+            RawWs.Frame bin = ws.nextSkippingPings();
+            assertTrue(bin.isBinary() && java.util.Arrays.equals(new byte[] {1, 2, 3}, bin.binary()), bin::toString);
+            ws.sendText("4w");
+            ws.expectText("4w");
+        }
+    }
 }

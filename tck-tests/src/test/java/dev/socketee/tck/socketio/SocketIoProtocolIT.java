@@ -211,4 +211,140 @@ class SocketIoProtocolIT {
         RawHttp.postOk(PATH, sid, RawHttp.payload("42[\"message\",1]", "421[\"message-with-ack\",2]"));
         assertEquals(List.of("42[\"message-back\",1]", "431[2]"), RawHttp.pollPackets(PATH, sid, 2));
     }
+
+    /** Polling session on /socket.io/ connected to "/", with the probe of an upgrade answered; returns the sid. */
+    static String connectedPollingSessionWithProbe(RawWs ws, String sid) {
+        ws.sendText("2probe");
+        ws.expectText("3probe");
+        return sid;
+    }
+
+    static String pollingConnected() {
+        String sid = RawHttp.handshake(PATH);
+        RawHttp.postOk(PATH, sid, "40");
+        List<String> first = RawHttp.pollPackets(PATH, sid, 2);
+        assertTrue(CONNECT_REPLY.matcher(first.get(0)).matches(), first::toString);
+        assertEquals("42[\"auth\",{}]", first.get(1));
+        return sid;
+    }
+
+    /**
+     * GETs until the noop that ends polling during an upgrade, or the end of the session; returns whether
+     * the noop came, adding every other packet (pings excepted) to {@code received}.
+     */
+    static boolean drainPollingUntilNoop(String sid, List<String> received) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            java.net.http.HttpResponse<String> r;
+            try {
+                r = RawHttp.CLIENT.send(java.net.http.HttpRequest.newBuilder(RawHttp.pollingUri(PATH, sid))
+                        .timeout(Duration.ofSeconds(3)).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                received.add("<polling GET failed: " + e + ">");
+                return false;
+            }
+            if (r.statusCode() != 200) {
+                received.add("<polling GET " + r.statusCode() + " " + r.body() + ">");
+                return false;
+            }
+            for (String p : RawHttp.packets(r.body())) {
+                if (p.equals("6")) return true;
+                if (!p.equals("2")) received.add(p);
+                if (p.equals("1")) return false;
+            }
+        }
+        received.add("<no noop within 5 s>");
+        return false;
+    }
+
+    @Test
+    void eventDuringUpgradeIsAnsweredOnceOnEitherTransport() {
+        String sid = pollingConnected();
+        List<String> received = new java.util.ArrayList<>();
+        try (RawWs ws = RawWs.engine(PATH, sid)) {
+            connectedPollingSessionWithProbe(ws, sid);
+            RawHttp.postOk(PATH, sid, "42[\"message\",\"during\"]");
+            boolean noop = drainPollingUntilNoop(sid, received);
+            assertTrue(noop, () -> "polling not released with a noop; got " + received);
+            ws.sendText("5");
+            ws.sendText("42[\"message\",\"after\"]");
+            while (!received.contains("42[\"message-back\",\"after\"]")) {
+                RawWs.Frame f = ws.nextSkippingPings();
+                assertTrue(f.isText(), () -> "unexpected " + f + "; received " + received);
+                received.add(f.text());
+            }
+        }
+        assertEquals(List.of("42[\"message-back\",\"during\"]", "42[\"message-back\",\"after\"]"), received,
+                "packets received across the upgrade (polling, then websocket)");
+    }
+
+    @Test
+    void serverDisconnectDuringUpgradeIsDelivered() {
+        String sid = pollingConnected();
+        List<String> received = new java.util.ArrayList<>();
+        try (RawWs ws = RawWs.engine(PATH, sid)) {
+            connectedPollingSessionWithProbe(ws, sid);
+            RawHttp.postOk(PATH, sid, "42[\"server-disconnect\"]");
+            boolean noop = drainPollingUntilNoop(sid, received);
+            if (noop && !received.contains("41")) {
+                // the DISCONNECT was not sent over polling: it must come over the websocket once upgraded
+                ws.sendText("5");
+                long deadline = System.nanoTime() + 3_000_000_000L;
+                while (System.nanoTime() < deadline && !received.contains("41")) {
+                    RawWs.Frame f = ws.next(Duration.ofSeconds(3));
+                    if (f.isClose() || f.isError()) {
+                        received.add("<websocket " + f + ">");
+                        break;
+                    }
+                    if (f.isText() && !f.text().equals("2")) received.add(f.text());
+                }
+            }
+        }
+        assertEquals(1, received.stream().filter("41"::equals).count(),
+                () -> "the DISCONNECT packet 41 must be delivered exactly once across the upgrade; received " + received);
+    }
+
+    /** Polling already paused by the noop, upgrade not yet completed ("5" not sent): packets wait for the websocket. */
+    @Test
+    void serverDisconnectWhilePollingIsPausedIsDeliveredOverWebSocket() {
+        String sid = pollingConnected();
+        List<String> received = new java.util.ArrayList<>();
+        try (RawWs ws = RawWs.engine(PATH, sid)) {
+            connectedPollingSessionWithProbe(ws, sid);
+            assertTrue(drainPollingUntilNoop(sid, received), () -> "no noop; got " + received);
+            RawHttp.postOk(PATH, sid, "42[\"message\",\"paused\"]\u001e42[\"server-disconnect\"]");
+            ws.sendText("5");
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (System.nanoTime() < deadline && !received.contains("41")) {
+                RawWs.Frame f = ws.next(Duration.ofSeconds(3));
+                if (f.isClose() || f.isError()) {
+                    received.add("<websocket " + f + ">");
+                    break;
+                }
+                if (f.isText() && !f.text().equals("2")) received.add(f.text());
+            }
+        }
+        assertEquals(List.of("42[\"message-back\",\"paused\"]", "41"), received,
+                "packets emitted while polling was paused must be flushed over the websocket before the close");
+    }
+
+    @Test
+    void eventWhilePollingIsPausedIsAnsweredOverWebSocket() {
+        String sid = pollingConnected();
+        List<String> received = new java.util.ArrayList<>();
+        try (RawWs ws = RawWs.engine(PATH, sid)) {
+            connectedPollingSessionWithProbe(ws, sid);
+            assertTrue(drainPollingUntilNoop(sid, received), () -> "no noop; got " + received);
+            RawHttp.postOk(PATH, sid, "42[\"message\",\"paused\"]");
+            ws.sendText("5");
+            ws.sendText("42[\"message\",\"after\"]");
+            while (!received.contains("42[\"message-back\",\"after\"]")) {
+                RawWs.Frame f = ws.nextSkippingPings();
+                assertTrue(f.isText(), () -> "unexpected " + f + "; received " + received);
+                received.add(f.text());
+            }
+        }
+        assertEquals(List.of("42[\"message-back\",\"paused\"]", "42[\"message-back\",\"after\"]"), received);
+    }
 }
