@@ -110,4 +110,16 @@ class PollingIT {
         String sid = handshake("/socket.io/");
         assertError(get(pollingUri(PATH, sid)), 400, 1, "Session ID unknown");
     }
+
+    /** io.socket:socket.io-client (Java) sends base64 with MIME line breaks every 76 chars; node decodes it. */
+    @Test
+    void base64WithLineBreaksIsAccepted() {
+        byte[] data = new byte[200];
+        for (int i = 0; i < data.length; i++) data[i] = (byte) (i * 7);
+        String mime = java.util.Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(data) + "\n";
+        String canonical = java.util.Base64.getEncoder().encodeToString(data);
+        String sid = handshake(PATH);
+        assertOk(post(pollingUri(PATH, sid), payload("b" + mime, "4after")));
+        assertEquals(List.of("b" + canonical, "4after"), pollPackets(PATH, sid, 2));
+    }
 }
