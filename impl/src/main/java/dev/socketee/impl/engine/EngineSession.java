@@ -282,8 +282,8 @@ public final class EngineSession implements EngineConnection {
     public void onUpgrade(Transport candidate) {
         Transport old;
         synchronized (this) {
-            if (state != State.OPEN || upgrading != candidate) {
-                return;
+            if (state == State.CLOSED || upgrading != candidate) {
+                return; // a CLOSING session still upgrades, so what it queued reaches the client
             }
             old = transport;
             transport = candidate;
@@ -298,6 +298,11 @@ public final class EngineSession implements EngineConnection {
     /** Whether {@code t} is a probing candidate that has not completed the upgrade. */
     public synchronized boolean isUpgrading(Transport t) {
         return upgrading == t;
+    }
+
+    /** Whether a websocket may still try to take this session over (polling, no probe running). */
+    public synchronized boolean acceptsUpgrade() {
+        return state == State.OPEN && upgrading == null && "polling".equals(transport.name());
     }
 
     // ---- lifecycle --------------------------------------------------------------------------

@@ -41,7 +41,8 @@ class EngineHandshakeIT {
     void pollingHandshakeReturnsOpenPacket() {
         HttpResponse<String> res = get(pollingUri(PATH, null));
         assertEquals(200, res.statusCode(), res.body());
-        assertEquals("text/plain; charset=UTF-8", res.headers().firstValue("Content-Type").orElse(null));
+        // media types compare case-insensitively, with optional whitespace around ";" (RFC 9110 8.3.1)
+        assertEquals("text/plain;charset=utf-8", res.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase(java.util.Locale.ROOT));
         assertOpenPacket(res.body(), "[\"websocket\"]");
         // the whole body is the open packet: no other packet batched with it
         assertFalse(res.body().contains(String.valueOf(RawHttp.SEP)), () -> RawHttp.show(res.body()));

@@ -36,7 +36,8 @@ class PollingIT {
         assertOk(post(pollingUri(PATH, sid), payload("4hello", "4world")));
         HttpResponse<String> res = get(pollingUri(PATH, sid));
         assertEquals(200, res.statusCode(), res.body());
-        assertEquals("text/plain; charset=UTF-8", res.headers().firstValue("Content-Type").orElse(null));
+        // media types compare case-insensitively, with optional whitespace around ";" (RFC 9110 8.3.1)
+        assertEquals("text/plain;charset=utf-8", res.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase(java.util.Locale.ROOT));
         assertEquals(List.of("4hello", "4world"), withoutPings(res.body()), () -> RawHttp.show(res.body()));
     }
 

@@ -79,7 +79,7 @@ public final class EngineServlet extends HttpServlet {
             return;
         }
         if (upgrade) {
-            if (!EngineIoOptions.WEBSOCKET.equals(transport) || !server.options().allowUpgrades()) {
+            if (!EngineIoOptions.WEBSOCKET.equals(transport) || !server.options().allowUpgrades() || !session.acceptsUpgrade()) {
                 fail(resp, EngineError.BAD_REQUEST);
                 return;
             }

@@ -72,10 +72,25 @@ public final class PollingPayloadCodec {
         }
     }
 
+    /** Base64 after the 'b', without CR/LF: MIME-style encoders (the Java client's) wrap lines at 76. */
+    private static String withoutLineBreaks(String s) {
+        if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s.substring(1);
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\n' && c != '\r') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     private static EnginePacket decodePacket(String s) {
         if (!s.isEmpty() && s.charAt(0) == 'b') {
             try {
-                return EnginePacket.binary(Base64.getDecoder().decode(s.substring(1)));
+                return EnginePacket.binary(Base64.getDecoder().decode(withoutLineBreaks(s)));
             } catch (IllegalArgumentException e) {
                 throw new ProtocolException("Bad base64 in binary packet");
             }

@@ -222,7 +222,7 @@ class PollingPayloadCodecTest {
     @ValueSource(strings = {
         "", RS, RS + RS, "4a" + RS, RS + "4a", "4a" + RS + RS + "4b",
         "7", "8hello", "x", "4a" + RS + "x", "4a" + RS + "9", " 4a", "/",
-        "b!!!", "bAQ=ID", "bA", "bAQIDBA===", "bAQ ID", "bAQ\nID", "bAQ-_", "b====", "b%%", "4a" + RS + "b*",
+        "b!!!", "bAQ=ID", "bA", "bAQIDBA===", "bAQ ID", "bAQ-_", "b====", "b%%", "4a" + RS + "b*",
         "b\ud83d\ude00"})
     void rejectsMalformedPayloads(String payload) {
         assertThrows(ProtocolException.class, () -> codec.decode(payload));
@@ -244,5 +244,20 @@ class PollingPayloadCodecTest {
                 // fine: every other exception type fails the test
             }
         }
+    }
+
+    @Test
+    void base64WrappedIntoLinesIsAccepted() {
+        // MIME-style encoders (io.socket:socket.io-client's) break base64 lines every 76 chars; node accepts them
+        PollingPayloadCodec codec = new PollingPayloadCodec(10);
+        byte[] data = new byte[100];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) i;
+        }
+        String mime = java.util.Base64.getMimeEncoder().encodeToString(data);
+        org.junit.jupiter.api.Assertions.assertTrue(mime.contains("\r\n"));
+        java.util.List<EnginePacket> packets = codec.decode("b" + mime + "\n" + RS + "4x");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(data, packets.get(0).binary());
+        org.junit.jupiter.api.Assertions.assertEquals(EnginePacket.message("x"), packets.get(1));
     }
 }
