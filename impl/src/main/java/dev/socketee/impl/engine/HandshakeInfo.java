@@ -11,9 +11,12 @@ import java.util.Map;
  * out of the request while it is alive (requests are recycled by the container).
  *
  * @param headers header names in lower case
+ * @param principal the authenticated user of the request, or null
+ * @param httpSession the request's HTTP session if it had one (never created here), or null
  */
 public record HandshakeInfo(Map<String, List<String>> headers, Map<String, List<String>> query,
-                            InetSocketAddress remoteAddress, long timeMillis) {
+                            InetSocketAddress remoteAddress, long timeMillis,
+                            java.security.Principal principal, jakarta.servlet.http.HttpSession httpSession) {
 
     public HandshakeInfo {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));

@@ -19,7 +19,7 @@ public final class Ack {
     /** Sends the acknowledgement with these arguments; later calls are ignored. */
     public void send(List<?> args) {
         if (sent.compareAndSet(false, true)) {
-            socket.client().write(SioPacketEncoder.ack(socket.namespace().name(), id, args));
+            socket.client().write(SioPacketEncoder.ack(socket.namespace().name(), id, args, socket.client().json()));
         }
     }
 

@@ -40,6 +40,14 @@ public final class Client {
         return engine;
     }
 
+    dev.socketee.impl.json.JsonFallback json() {
+        return server.jsonFallback();
+    }
+
+    TimerWheel timer() {
+        return server.timer();
+    }
+
     // ---- inbound ----------------------------------------------------------------------------
 
     void onText(String text) {

@@ -69,6 +69,9 @@ public final class Namespace {
         } catch (ConnectRefusedException refused) {
             socket.refuse(refused.getMessage(), refused.data());
             return;
+        } catch (dev.socketee.ConnectionRefusedException refused) {
+            socket.refuse(refused.getMessage(), refused.data());
+            return;
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Connect handler of " + name + " failed; refusing socket", e);
             socket.refuse("Server error", null);
@@ -80,13 +83,40 @@ public final class Namespace {
     }
 
     void remove(SioSocket socket, String reason) {
+        if (!sockets.containsKey(socket.id())) {
+            return;
+        }
+        try {
+            handlers.disconnectingHandler().accept(socket, reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Disconnecting handler of " + name + " failed", e);
+        }
         if (sockets.remove(socket.id(), socket)) {
+            adapter.removeAll(socket, socket.rooms());
             try {
                 handlers.disconnectHandler().accept(socket, reason);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Disconnect handler of " + name + " failed", e);
             }
-            adapter.removeAll(socket, socket.rooms());
         }
+    }
+
+    /** An event handler threw: the namespace's error handler decides, else one log line. */
+    void onHandlerError(SioSocket socket, String event, Throwable error) {
+        NamespaceHandlers.ErrorHandler h = handlers.errorHandler();
+        if (h == null) {
+            LOG.log(Level.WARNING, "Handler of '" + event + "' in " + name + " failed", error);
+            return;
+        }
+        try {
+            h.onError(socket, event, error);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Error handler of " + name + " failed", e);
+        }
+    }
+
+    /** Room members of this namespace (a snapshot). */
+    public java.util.Set<SioSocket> members(String room) {
+        return adapter.members(room);
     }
 }

@@ -18,6 +18,14 @@ public final class NamespaceHandlers {
 
     private ConnectHandler onConnect = (s, auth) -> { };
     private BiConsumer<SioSocket, String> onDisconnect = (s, reason) -> { };
+    private BiConsumer<SioSocket, String> onDisconnecting = (s, reason) -> { };
+    private ErrorHandler onError;
+
+    /** Runs when an event handler throws; without one the error is logged. */
+    @FunctionalInterface
+    public interface ErrorHandler {
+        void onError(SioSocket socket, String event, Throwable error);
+    }
     private final Map<String, EventHandler> events = new HashMap<>();
     private EventHandler catchAll;
 
@@ -28,6 +36,17 @@ public final class NamespaceHandlers {
 
     public NamespaceHandlers onDisconnect(BiConsumer<SioSocket, String> h) {
         this.onDisconnect = h;
+        return this;
+    }
+
+    /** Runs before the socket leaves its rooms (they are still readable). */
+    public NamespaceHandlers onDisconnecting(BiConsumer<SioSocket, String> h) {
+        this.onDisconnecting = h;
+        return this;
+    }
+
+    public NamespaceHandlers onError(ErrorHandler h) {
+        this.onError = h;
         return this;
     }
 
@@ -47,6 +66,14 @@ public final class NamespaceHandlers {
 
     BiConsumer<SioSocket, String> disconnectHandler() {
         return onDisconnect;
+    }
+
+    BiConsumer<SioSocket, String> disconnectingHandler() {
+        return onDisconnecting;
+    }
+
+    ErrorHandler errorHandler() {
+        return onError;
     }
 
     /** The handler for an event: its own, else the catch-all, else null. */

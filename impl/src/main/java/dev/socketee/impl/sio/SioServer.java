@@ -28,6 +28,12 @@ public final class SioServer implements EngineIoListener {
     private final long connectTimeoutMillis;
     private final int maxAttachments;
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
+    private final java.util.List<DynamicNamespace> dynamic = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile dev.socketee.impl.json.JsonFallback jsonFallback;
+
+    /** A namespace pattern and how to make handlers for each concrete namespace it matches. */
+    private record DynamicNamespace(java.util.regex.Pattern pattern, java.util.function.Function<String, NamespaceHandlers> factory) {
+    }
     private volatile EngineServer engine;
 
     public SioServer(EngineIoOptions engineOptions, Duration connectTimeout) {
@@ -52,9 +58,40 @@ public final class SioServer implements EngineIoListener {
         return n;
     }
 
-    /** The namespace of that name, or null. */
+    /**
+     * Declares a dynamic namespace (node's {@code io.of(/^\/room-\d+$/)}): each concrete name that
+     * matches becomes a namespace on its first connection, with handlers from {@code factory}.
+     */
+    public void namespacePattern(java.util.regex.Pattern pattern, java.util.function.Function<String, NamespaceHandlers> factory) {
+        dynamic.add(new DynamicNamespace(pattern, factory));
+    }
+
+    /** The namespace of that name (created now when a dynamic pattern matches), or null. */
     public Namespace namespace(String name) {
-        return namespaces.get(name);
+        Namespace n = namespaces.get(name);
+        if (n != null || dynamic.isEmpty()) {
+            return n;
+        }
+        for (DynamicNamespace d : dynamic) {
+            if (d.pattern().matcher(name).matches()) {
+                return namespaces.computeIfAbsent(name, k -> new Namespace(k, d.factory().apply(k)));
+            }
+        }
+        return null;
+    }
+
+    /** Every namespace that exists now. */
+    public java.util.Collection<Namespace> namespaces() {
+        return namespaces.values();
+    }
+
+    /** Writes types the built-in JSON writer does not know (records, POJOs), e.g. with JSON-B. */
+    public void jsonFallback(dev.socketee.impl.json.JsonFallback fallback) {
+        this.jsonFallback = fallback;
+    }
+
+    dev.socketee.impl.json.JsonFallback jsonFallback() {
+        return jsonFallback;
     }
 
     /** Serves Socket.IO in this web application at the engine path. */
@@ -68,7 +105,7 @@ public final class SioServer implements EngineIoListener {
         return engine;
     }
 
-    TimerWheel timer() {
+    public TimerWheel timer() {
         return engine.timer();
     }
 

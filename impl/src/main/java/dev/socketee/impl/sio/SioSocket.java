@@ -62,18 +62,54 @@ public final class SioSocket {
     // ---- emitting ---------------------------------------------------------------------------
 
     public void emit(String event, Object... args) {
-        send(SioPacketEncoder.event(namespace.name(), event, Arrays.asList(args), SioPacket.NO_ACK));
+        send(SioPacketEncoder.event(namespace.name(), event, Arrays.asList(args), SioPacket.NO_ACK, client.json()));
     }
 
     public void emitArgs(String event, List<?> args) {
-        send(SioPacketEncoder.event(namespace.name(), event, args, SioPacket.NO_ACK));
+        send(SioPacketEncoder.event(namespace.name(), event, args, SioPacket.NO_ACK, client.json()));
     }
 
     /** Emits and calls {@code callback} with the client's acknowledgement. */
     public void emitWithAck(String event, List<?> args, AckCallback callback) {
         long ackId = nextAckId.getAndIncrement();
         acks.put(ackId, callback);
-        send(SioPacketEncoder.event(namespace.name(), event, args, ackId));
+        send(SioPacketEncoder.event(namespace.name(), event, args, ackId, client.json()));
+    }
+
+    /**
+     * Emits and completes with the client's acknowledgement, or with a TimeoutException after
+     * {@code timeoutMillis} (the pending ack is then forgotten).
+     */
+    public java.util.concurrent.CompletableFuture<List<Object>> emitWithAck(String event, List<?> args, long timeoutMillis) {
+        java.util.concurrent.CompletableFuture<List<Object>> result = new java.util.concurrent.CompletableFuture<>();
+        long ackId = nextAckId.getAndIncrement();
+        dev.socketee.impl.engine.TimerWheel.Timeout timeout = new dev.socketee.impl.engine.TimerWheel.Timeout() {
+            @Override
+            protected void expire() {
+                if (acks.remove(ackId) != null) {
+                    result.completeExceptionally(new java.util.concurrent.TimeoutException(
+                            "No ack for '" + event + "' within " + timeoutMillis + " ms"));
+                }
+            }
+        };
+        acks.put(ackId, reply -> {
+            client.timer().cancel(timeout);
+            result.complete(reply);
+        });
+        client.timer().schedule(timeout, timeoutMillis);
+        send(SioPacketEncoder.event(namespace.name(), event, args, ackId, client.json()));
+        return result;
+    }
+
+    private volatile Object facade;
+
+    /** The API object the CDI layer wraps this socket in (one per socket). */
+    public Object facade() {
+        return facade;
+    }
+
+    public void facade(Object f) {
+        this.facade = f;
     }
 
     private void send(EncodedSioPacket packet) {
@@ -171,8 +207,8 @@ public final class SioSocket {
             connected = false;
         }
         client.forget(this);
-        acks.clear();
         namespace.remove(this, reason);
+        acks.clear();
         rooms.clear();
     }
 
@@ -205,7 +241,7 @@ public final class SioSocket {
         try {
             h.onEvent(this, p.event(), p.args(), ack);
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Handler of '" + p.event() + "' in " + namespace.name() + " failed", e);
+            namespace.onHandlerError(this, p.event(), e);
         }
     }
 }

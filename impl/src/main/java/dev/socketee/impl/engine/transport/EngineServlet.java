@@ -159,7 +159,7 @@ public final class EngineServlet extends HttpServlet {
             headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(Collections.list(req.getHeaders(name))));
         }
         InetSocketAddress remote = InetSocketAddress.createUnresolved(req.getRemoteAddr(), req.getRemotePort());
-        return new HandshakeInfo(headers, query, remote, System.currentTimeMillis());
+        return new HandshakeInfo(headers, query, remote, System.currentTimeMillis(), req.getUserPrincipal(), req.getSession(false));
     }
 
     private static void fail(HttpServletResponse resp, EngineError error) throws IOException {

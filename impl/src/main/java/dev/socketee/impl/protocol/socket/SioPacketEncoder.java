@@ -1,5 +1,6 @@
 package dev.socketee.impl.protocol.socket;
 
+import dev.socketee.impl.json.JsonFallback;
 import dev.socketee.impl.json.JsonWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,42 +22,56 @@ public final class SioPacketEncoder {
 
     /** EVENT: {@code ["event", args...]}. */
     public static EncodedSioPacket event(String namespace, String event, List<?> args, long ackId) {
+        return event(namespace, event, args, ackId, null);
+    }
+
+    /** As {@link #event(String, String, List, long)}; types the writer does not know go to {@code fallback} (JSON-B). */
+    public static EncodedSioPacket event(String namespace, String event, List<?> args, long ackId, JsonFallback fallback) {
         List<Object> data = new ArrayList<>(args.size() + 1);
         data.add(event);
         data.addAll(args);
-        return withData(SioPacketType.EVENT, namespace, ackId, data);
+        return withData(SioPacketType.EVENT, namespace, ackId, data, fallback);
     }
 
     /** ACK: {@code [args...]}. */
     public static EncodedSioPacket ack(String namespace, long ackId, List<?> args) {
-        return withData(SioPacketType.ACK, namespace, ackId, args);
+        return ack(namespace, ackId, args, null);
+    }
+
+    public static EncodedSioPacket ack(String namespace, long ackId, List<?> args, JsonFallback fallback) {
+        return withData(SioPacketType.ACK, namespace, ackId, args, fallback);
     }
 
     /** The server's answer to CONNECT: {@code 0{"sid":"..."}}. */
     public static EncodedSioPacket connected(String namespace, String socketId) {
-        return withData(SioPacketType.CONNECT, namespace, SioPacket.NO_ACK, Map.of("sid", socketId));
+        return withData(SioPacketType.CONNECT, namespace, SioPacket.NO_ACK, Map.of("sid", socketId), null);
     }
 
     /** CONNECT_ERROR: {@code 4{"message":"...","data":...}} (data omitted when null). */
     public static EncodedSioPacket connectError(String namespace, String message, Object data) {
+        return connectError(namespace, message, data, null);
+    }
+
+    public static EncodedSioPacket connectError(String namespace, String message, Object data, JsonFallback fallback) {
         Map<String, Object> body = data == null ? Map.of("message", message) : orderedPair("message", message, "data", data);
-        return withData(SioPacketType.CONNECT_ERROR, namespace, SioPacket.NO_ACK, body);
+        return withData(SioPacketType.CONNECT_ERROR, namespace, SioPacket.NO_ACK, body, fallback);
     }
 
     public static EncodedSioPacket disconnect(String namespace) {
         return new EncodedSioPacket(header(SioPacketType.DISCONNECT, 0, namespace, SioPacket.NO_ACK).toString(), List.of());
     }
 
-    private static EncodedSioPacket withData(SioPacketType type, String namespace, long ackId, Object data) {
+    private static EncodedSioPacket withData(SioPacketType type, String namespace, long ackId, Object data,
+                                             JsonFallback fallback) {
         if (JsonWriter.containsBinary(data)) {
             List<byte[]> attachments = new ArrayList<>(2);
             StringBuilder json = new StringBuilder(64);
-            JsonWriter.write(json, data, attachments);
+            JsonWriter.write(json, data, attachments, fallback);
             StringBuilder sb = header(type.binary(), attachments.size(), namespace, ackId);
             return new EncodedSioPacket(sb.append(json).toString(), List.copyOf(attachments));
         }
         StringBuilder sb = header(type, 0, namespace, ackId);
-        JsonWriter.write(sb, data);
+        JsonWriter.write(sb, data, null, fallback);
         return new EncodedSioPacket(sb.toString(), List.of());
     }
 
