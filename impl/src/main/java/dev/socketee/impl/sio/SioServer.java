@@ -96,9 +96,14 @@ public final class SioServer implements EngineIoListener {
 
     /** Serves Socket.IO in this web application at the engine path. */
     public void attach(ServletContext context) {
+        EngineRegistration.register(context, start());
+    }
+
+    /** Starts the engine without registering it (the caller routes requests to it). */
+    public EngineServer start() {
         EngineServer e = new EngineServer(engineOptions, this);
         this.engine = e;
-        EngineRegistration.register(context, e);
+        return e;
     }
 
     public EngineServer engine() {

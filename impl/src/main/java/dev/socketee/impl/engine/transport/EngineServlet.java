@@ -45,7 +45,7 @@ public final class EngineServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    public void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         EngineIoOptions options = server.options();
         if (!Cors.apply(req, resp, options.allowedOrigins())) {
             fail(resp, EngineError.FORBIDDEN);

@@ -1,0 +1,16 @@
+package dev.socketee.impl.cdi;
+
+import dev.socketee.SocketEvent;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+
+/**
+ * One {@code @OnSocketEvent} observer found at deployment.
+ *
+ * @param location {@code Class#method(Types)}, for error messages
+ */
+record HandlerSite(String namespace, String event, ObserverMethod<? super SocketEvent> observer, String location) {
+
+    boolean isPattern() {
+        return namespace.startsWith("^");
+    }
+}

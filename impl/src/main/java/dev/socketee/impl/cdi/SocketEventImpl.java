@@ -1,0 +1,121 @@
+package dev.socketee.impl.cdi;
+
+import dev.socketee.Socket;
+import dev.socketee.SocketEvent;
+import dev.socketee.impl.sio.Ack;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The event a handler observes. For {@code @ObservesAsync} handlers the acknowledgement is held
+ * and sent when the handler completes (with what it passed to {@link #ack}, or no arguments).
+ */
+final class SocketEventImpl implements SocketEvent {
+
+    private final SocketFacade socket;
+    private final String name;
+    private final List<Object> args;
+    private final Ack ack;
+    private final Object auth;
+    private final String reason;
+    private final Throwable error;
+    private final ArgumentBinder binder;
+    private volatile boolean deferAck;
+    private volatile List<Object> deferredAckArgs;
+
+    SocketEventImpl(SocketFacade socket, String name, List<Object> args, Ack ack, Object auth, String reason,
+                    Throwable error, ArgumentBinder binder) {
+        this.socket = socket;
+        this.name = name;
+        this.args = args;
+        this.ack = ack;
+        this.auth = auth;
+        this.reason = reason;
+        this.error = error;
+        this.binder = binder;
+    }
+
+    @Override
+    public Socket socket() {
+        return socket;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int size() {
+        return args.size();
+    }
+
+    @Override
+    public <T> T arg(int index, Class<T> type) {
+        return index < args.size() ? binder.bind(args.get(index), type) : null;
+    }
+
+    @Override
+    public <T> T arg(int index, Type type) {
+        return index < args.size() ? binder.bind(args.get(index), type) : null;
+    }
+
+    @Override
+    public String json(int index) {
+        return index < args.size() ? ArgumentBinder.json(args.get(index)) : null;
+    }
+
+    @Override
+    public List<Object> args() {
+        return ArgumentBinder.plain(args);
+    }
+
+    @Override
+    public boolean hasAck() {
+        return ack != null;
+    }
+
+    @Override
+    public void ack(Object... ackArgs) {
+        if (ack == null) {
+            return;
+        }
+        if (deferAck) {
+            deferredAckArgs = Arrays.asList(ackArgs);
+        } else {
+            ack.send(Arrays.asList(ackArgs));
+        }
+    }
+
+    @Override
+    public <T> T auth(Class<T> type) {
+        return auth == null ? null : binder.bind(auth, type);
+    }
+
+    @Override
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public Throwable error() {
+        return error;
+    }
+
+    /** For async handlers: hold acks until {@link #completeDeferredAck()}. */
+    void deferAck() {
+        this.deferAck = true;
+    }
+
+    void completeDeferredAck() {
+        if (ack != null) {
+            List<Object> a = deferredAckArgs;
+            ack.send(a == null ? List.of() : a);
+        }
+    }
+
+    SocketEventImpl withError(Throwable t) {
+        return new SocketEventImpl(socket, dev.socketee.OnSocketEvent.ERROR, args, null, null, null, t, binder);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.socketee.impl.cdi;
+
+import dev.socketee.engine.EngineIoOptions;
+import jakarta.servlet.ServletContext;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The settings of the CDI-managed server. Each key is read from MicroProfile Config when the
+ * server has it, else from a servlet context init parameter of the same name, else the default:
+ * <pre>
+ *   socketee.path                  /socket.io
+ *   socketee.ping-interval         25000   (ms)
+ *   socketee.ping-timeout          20000   (ms)
+ *   socketee.max-payload           1000000 (bytes)
+ *   socketee.connect-timeout       45000   (ms)
+ *   socketee.allowed-origins       (empty: any origin)   comma-separated
+ *   socketee.transports            polling,websocket
+ *   socketee.max-buffered-packets  10000
+ *   socketee.async-threads         4       (threads for @ObservesAsync handlers without a managed executor)
+ * </pre>
+ */
+record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int asyncThreads) {
+
+    static SocketeeConfig load(ServletContext context) {
+        Function<String, Optional<String>> source = sourceFor(context);
+        EngineIoOptions.Builder b = EngineIoOptions.builder()
+                .path(source.apply("socketee.path").orElse("/socket.io"))
+                .pingInterval(Duration.ofMillis(number(source, "socketee.ping-interval", 25_000)))
+                .pingTimeout(Duration.ofMillis(number(source, "socketee.ping-timeout", 20_000)))
+                .maxPayload((int) number(source, "socketee.max-payload", 1_000_000))
+                .maxBufferedPackets((int) number(source, "socketee.max-buffered-packets", 10_000));
+        source.apply("socketee.allowed-origins").ifPresent(v -> b.allowedOrigins(list(v)));
+        source.apply("socketee.transports").ifPresent(v -> b.transports(new LinkedHashSet<>(list(v))));
+        return new SocketeeConfig(b.build(),
+                Duration.ofMillis(number(source, "socketee.connect-timeout", 45_000)),
+                (int) number(source, "socketee.async-threads", 4));
+    }
+
+    /** Only the path is needed before CDI is up (the servlet mapping). */
+    static String path(ServletContext context) {
+        return EngineIoOptions.builder().path(sourceFor(context).apply("socketee.path").orElse("/socket.io")).build().path();
+    }
+
+    private static Function<String, Optional<String>> sourceFor(ServletContext context) {
+        Function<String, Optional<String>> mp = MicroProfileConfigSource.tryCreate();
+        return key -> {
+            Optional<String> v = mp == null ? Optional.empty() : mp.apply(key);
+            return v.isPresent() ? v : Optional.ofNullable(context.getInitParameter(key)).filter(s -> !s.isBlank());
+        };
+    }
+
+    private static long number(Function<String, Optional<String>> source, String key, long def) {
+        Optional<String> v = source.apply(key);
+        if (v.isEmpty()) {
+            return def;
+        }
+        try {
+            return Long.parseLong(v.get().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Configuration " + key + " must be a number: " + v.get(), e);
+        }
+    }
+
+    private static List<String> list(String v) {
+        return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.socketee.impl.cdi;
+
+import dev.socketee.impl.engine.EngineServer;
+import dev.socketee.impl.sio.SioServer;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * The running server of a web application: the protocol core configured from the handlers the
+ * extension found, the JSON binder, and the executor for {@code @ObservesAsync} handlers (the
+ * server's default managed executor when there is one, else a small bounded pool of ours).
+ */
+final class SocketeeRuntime {
+
+    private static final Logger LOG = Logger.getLogger(SocketeeRuntime.class.getName());
+    private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+
+    private final SioServer server;
+    private final EngineServer engine;
+    private final ArgumentBinder binder;
+    private final ExecutorService ownExecutor;
+
+    private SocketeeRuntime(SioServer server, EngineServer engine, ArgumentBinder binder, ExecutorService ownExecutor) {
+        this.server = server;
+        this.engine = engine;
+        this.binder = binder;
+        this.ownExecutor = ownExecutor;
+    }
+
+    static SocketeeRuntime start(SocketeeConfig config, HandlerRegistry registry, BeanManager beanManager) {
+        ArgumentBinder binder = new ArgumentBinder();
+        SioServer server = new SioServer(config.engine(), config.connectTimeout());
+        server.jsonFallback(binder.fallback());
+        Executor managed = lookUpManagedExecutor();
+        ExecutorService own = managed == null ? boundedPool(config.asyncThreads()) : null;
+        HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own);
+        for (String ns : registry.namespaces()) {
+            if (ns.startsWith("^")) {
+                server.namespacePattern(Pattern.compile(ns), name -> CdiNamespaceHandlers.build(ns, registry, invoker, binder));
+            } else {
+                server.namespace(ns, CdiNamespaceHandlers.build(ns, registry, invoker, binder));
+            }
+        }
+        EngineServer engine = server.start();
+        LOG.info(() -> "Socket.IO serving " + String.join(", ", registry.namespaces()) + " at " + config.engine().path());
+        return new SocketeeRuntime(server, engine, binder, own);
+    }
+
+    private static Executor lookUpManagedExecutor() {
+        try {
+            Object o = new InitialContext().lookup(MANAGED_EXECUTOR);
+            return o instanceof Executor e ? e : null;
+        } catch (NamingException | RuntimeException | NoClassDefFoundError e) {
+            return null;
+        }
+    }
+
+    /** Bounded on both sides: a flood of async events is refused (and logged), never queued without end. */
+    private static ExecutorService boundedPool(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), r -> {
+            Thread t = new Thread(r, "socketee-async-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    SioServer server() {
+        return server;
+    }
+
+    EngineServer engine() {
+        return engine;
+    }
+
+    ArgumentBinder binder() {
+        return binder;
+    }
+
+    void stop() {
+        engine.close();
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+        }
+    }
+}

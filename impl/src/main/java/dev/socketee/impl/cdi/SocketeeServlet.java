@@ -1,0 +1,47 @@
+package dev.socketee.impl.cdi;
+
+import dev.socketee.impl.engine.transport.EngineServlet;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.server.ServerContainer;
+import java.io.IOException;
+
+/**
+ * The servlet the initializer registers. At {@code init()} CDI is up: it asks the extension to
+ * start the server with the configuration, then hands every request to the engine's servlet.
+ */
+final class SocketeeServlet extends HttpServlet {
+
+    private transient SocketeeExtension extension;
+    private transient EngineServlet engine;
+
+    @Override
+    public void init() throws ServletException {
+        BeanManager beanManager;
+        try {
+            beanManager = CDI.current().getBeanManager();
+        } catch (IllegalStateException e) {
+            throw new ServletException("Socketee needs CDI in this web application (no CDI container found)", e);
+        }
+        extension = beanManager.getExtension(SocketeeExtension.class);
+        SocketeeRuntime runtime = extension.start(SocketeeConfig.load(getServletContext()), beanManager);
+        ServerContainer webSockets = (ServerContainer) getServletContext().getAttribute(ServerContainer.class.getName());
+        engine = new EngineServlet(runtime.engine(), webSockets);
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        engine.service(req, resp);
+    }
+
+    @Override
+    public void destroy() {
+        if (extension != null) {
+            extension.stop();
+        }
+    }
+}
