@@ -21,16 +21,28 @@ final class SocketeeServlet extends HttpServlet {
 
     @Override
     public void init() throws ServletException {
-        BeanManager beanManager;
-        try {
-            beanManager = CDI.current().getBeanManager();
-        } catch (IllegalStateException e) {
-            throw new ServletException("Socketee needs CDI in this web application (no CDI container found)", e);
-        }
+        BeanManager beanManager = beanManager();
         extension = beanManager.getExtension(SocketeeExtension.class);
         SocketeeRuntime runtime = extension.start(SocketeeConfig.load(getServletContext()), beanManager);
         ServerContainer webSockets = (ServerContainer) getServletContext().getAttribute(ServerContainer.class.getName());
         engine = new EngineServlet(runtime.engine(), webSockets);
+    }
+
+    /**
+     * The application's BeanManager: the servlet context attribute where a container puts it
+     * (Weld Servlet's name, then the EE name), else {@code CDI.current()}.
+     */
+    private BeanManager beanManager() throws ServletException {
+        for (String name : new String[] {"org.jboss.weld.environment.servlet." + BeanManager.class.getName(), BeanManager.class.getName()}) {
+            if (getServletContext().getAttribute(name) instanceof BeanManager bm) {
+                return bm;
+            }
+        }
+        try {
+            return CDI.current().getBeanManager();
+        } catch (IllegalStateException e) {
+            throw new ServletException("Socketee needs CDI in this web application (no CDI container found)", e);
+        }
     }
 
     @Override

@@ -2,7 +2,10 @@ package dev.socketee.tck.app;
 
 import jakarta.servlet.ServletContext;
 import java.net.URI;
+import dev.socketee.impl.cdi.SocketeeInitializer;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.jboss.weld.environment.servlet.EnhancedListener;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
@@ -25,19 +28,49 @@ public final class EmbeddedJetty implements AutoCloseable {
 
     public static EmbeddedJetty start(String host, int port, Consumer<ServletContext> setup) {
         Server server = new Server();
+        ServerConnector connector = connector(server, host, port);
+        ServletContextHandler context = new ServletContextHandler("/");
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> setup.accept(servletContext));
+        return start(server, connector, context);
+    }
+
+    /**
+     * A CDI web application as a server would run it: Weld Servlet boots CDI (beans from class-path
+     * archives with META-INF/beans.xml, extensions from META-INF/services), then Socketee's
+     * initializer registers its servlet. A plain ServletContextHandler does not scan for
+     * initializers, so they are added here in the order a server would run them.
+     */
+    public static EmbeddedJetty startCdi(String host, int port, Map<String, String> initParameters) {
+        Server server = new Server();
+        ServerConnector connector = connector(server, host, port);
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.setContextPath("/");
+        initParameters.forEach(context::setInitParameter);
+        context.addServletContainerInitializer(new EnhancedListener());
+        JakartaWebSocketServletContainerInitializer.configure(context, null);
+        context.addServletContainerInitializer(new SocketeeInitializer());
+        return start(server, connector, context);
+    }
+
+    private static ServerConnector connector(Server server, String host, int port) {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
         connector.setPort(port);
         connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
-        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> setup.accept(servletContext));
+        return connector;
+    }
+
+    private static EmbeddedJetty start(Server server, ServerConnector connector, ServletContextHandler context) {
         server.setHandler(context);
         server.setStopAtShutdown(true);
         try {
             server.start();
         } catch (Exception e) {
-            throw new IllegalStateException("Jetty did not start on " + host + ":" + port, e);
+            throw new IllegalStateException("Jetty did not start on " + connector.getHost() + ":" + connector.getPort(), e);
+        }
+        if (!context.isAvailable()) {
+            throw new IllegalStateException("The web application failed to start (see the log above)");
         }
         return new EmbeddedJetty(server, connector);
     }

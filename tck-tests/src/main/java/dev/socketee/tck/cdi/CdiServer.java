@@ -1,0 +1,38 @@
+package dev.socketee.tck.cdi;
+
+import dev.socketee.tck.app.EmbeddedJetty;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The CDI feature app ({@link FeatureHandlers}, {@link OtherNamespaceHandlers}) on embedded Jetty
+ * with Weld, configured through servlet init parameters (short ping settings for the tests).
+ */
+public final class CdiServer implements AutoCloseable {
+
+    private final EmbeddedJetty jetty;
+
+    private CdiServer(EmbeddedJetty jetty) {
+        this.jetty = jetty;
+    }
+
+    public static CdiServer start(String host, int port) {
+        return new CdiServer(EmbeddedJetty.startCdi(host, port, Map.of(
+                "socketee.ping-interval", "1000",
+                "socketee.ping-timeout", "1000",
+                "socketee.connect-timeout", "2000")));
+    }
+
+    public URI baseUri() {
+        return jetty.baseUri();
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() {
+        jetty.close();
+    }
+}
