@@ -21,7 +21,10 @@ public interface SocketEvent {
     /** The socket the event came from (or that connected / disconnected). */
     Socket socket();
 
-    /** The event name: the client's, or connect / disconnect / disconnecting / $error. */
+    /**
+     * The event name: the client's, or connect / disconnect / disconnecting. In an error handler,
+     * the event whose handler failed.
+     */
     String name();
 
     /** The number of arguments. */

@@ -116,6 +116,6 @@ final class SocketEventImpl implements SocketEvent {
     }
 
     SocketEventImpl withError(Throwable t) {
-        return new SocketEventImpl(socket, dev.socketee.OnSocketEvent.ERROR, args, null, null, null, t, binder);
+        return new SocketEventImpl(socket, name, args, null, auth, reason, t, binder); // name: the event whose handler failed
     }
 }
