@@ -19,10 +19,13 @@ import javax.naming.NamingException;
  * extension found, the JSON binder, and the executor for {@code @ObservesAsync} handlers (the
  * server's default managed executor when there is one, else a small bounded pool of ours).
  */
-final class SocketeeRuntime {
+public final class SocketeeRuntime {
 
     private static final Logger LOG = Logger.getLogger(SocketeeRuntime.class.getName());
     private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+
+    /** The runtime started last in this class loader (one web application), for the in-process test client. */
+    private static volatile SocketeeRuntime current;
 
     private final SioServer server;
     private final EngineServer engine;
@@ -52,7 +55,9 @@ final class SocketeeRuntime {
         }
         EngineServer engine = server.start();
         LOG.info(() -> "Socket.IO serving " + String.join(", ", registry.namespaces()) + " at " + config.engine().path());
-        return new SocketeeRuntime(server, engine, binder, own);
+        SocketeeRuntime runtime = new SocketeeRuntime(server, engine, binder, own);
+        current = runtime;
+        return runtime;
     }
 
     private static Executor lookUpManagedExecutor() {
@@ -86,7 +91,28 @@ final class SocketeeRuntime {
         return binder;
     }
 
+    /** The running runtime of this class loader, or null. */
+    public static SocketeeRuntime current() {
+        return current;
+    }
+
+    public SioServer sioServer() {
+        return server;
+    }
+
+    public EngineServer engineServer() {
+        return engine;
+    }
+
+    /** Writes records and POJOs the way handlers' emits do (JSON-B). */
+    public dev.socketee.impl.json.JsonFallback jsonFallback() {
+        return binder.fallback();
+    }
+
     void stop() {
+        if (current == this) {
+            current = null;
+        }
         engine.close();
         if (ownExecutor != null) {
             ownExecutor.shutdown();

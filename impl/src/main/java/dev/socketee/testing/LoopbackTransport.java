@@ -1,0 +1,47 @@
+package dev.socketee.testing;
+
+import dev.socketee.impl.engine.EngineSession;
+import dev.socketee.impl.engine.transport.Transport;
+import dev.socketee.impl.protocol.engine.EnginePacket;
+import dev.socketee.impl.protocol.engine.EnginePacketType;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * An in-memory transport: what the session sends is handed to the test client at once, pings
+ * are answered, and the transport is writable again right away.
+ */
+final class LoopbackTransport implements Transport {
+
+    private final Consumer<EnginePacket> receiver;
+    private volatile EngineSession session;
+
+    LoopbackTransport(Consumer<EnginePacket> receiver) {
+        this.receiver = receiver;
+    }
+
+    void bind(EngineSession s) {
+        this.session = s;
+    }
+
+    @Override
+    public String name() {
+        return "websocket";
+    }
+
+    @Override
+    public void send(List<EnginePacket> packets) {
+        for (EnginePacket p : packets) {
+            if (p.type() == EnginePacketType.PING) {
+                session.onPacket(this, EnginePacket.PONG);
+            } else if (p.type() == EnginePacketType.MESSAGE) {
+                receiver.accept(p);
+            }
+        }
+        session.onWritable(this);
+    }
+
+    @Override
+    public void close() {
+    }
+}
