@@ -37,6 +37,9 @@ public interface SocketIo {
     /** Ids of the sockets in a room of a namespace (a snapshot). */
     Set<String> socketIds(String namespace, String room);
 
+    /** Makes every socket leave {@code room} (Flask-SocketIO's {@code close_room}). */
+    void closeRoom(String namespace, String room);
+
     /** Disconnects a socket; false when it is not connected. */
     default boolean disconnect(String namespace, String id) {
         Optional<Socket> s = socket(namespace, id);

@@ -7,7 +7,16 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import java.lang.reflect.InvocationTargetException;
+import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.spi.Bean;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
@@ -25,10 +34,45 @@ final class HandlerInvoker {
 
     private final Instance<RequestContextController> requestContexts;
     private final Executor asyncExecutor;
+    private final BeanManager beanManager;
+    private final Map<ObserverMethod<?>, Method> methods;
+    private final Map<ObserverMethod<?>, Call> calls = new ConcurrentHashMap<>();
 
-    HandlerInvoker(BeanManager beanManager, Executor asyncExecutor) {
+    /** One way of calling one observer, decided once. */
+    @FunctionalInterface
+    private interface Call {
+        void call(SocketEvent e) throws Throwable;
+    }
+
+    HandlerInvoker(BeanManager beanManager, Executor asyncExecutor, Map<ObserverMethod<?>, Method> methods) {
         this.requestContexts = beanManager.createInstance().select(RequestContextController.class);
         this.asyncExecutor = asyncExecutor;
+        this.beanManager = beanManager;
+        this.methods = methods;
+    }
+
+    /**
+     * A direct call through a method handle bound to the bean's client proxy when that is
+     * equivalent to the container's notification (a normal-scoped bean, the event as the only
+     * parameter, not conditional, not private); otherwise the container's {@code notify}.
+     */
+    private Call resolve(ObserverMethod<? super SocketEvent> observer) {
+        Method m = methods.get(observer);
+        Bean<?> bean = observer.getDeclaringBean();
+        if (m == null || bean == null || observer.isAsync() || observer.getReception() != Reception.ALWAYS
+                || m.getParameterCount() != 1 || Modifier.isPrivate(m.getModifiers()) || Modifier.isStatic(m.getModifiers())
+                || !beanManager.isNormalScope(bean.getScope())) {
+            return observer::notify;
+        }
+        try {
+            Object proxy = beanManager.getReference(bean, bean.getBeanClass(), beanManager.createCreationalContext(bean));
+            MethodHandle handle = MethodHandles.privateLookupIn(m.getDeclaringClass(), MethodHandles.lookup())
+                    .unreflect(m).bindTo(proxy).asType(MethodType.methodType(void.class, SocketEvent.class));
+            return handle::invokeExact;
+        } catch (IllegalAccessException | RuntimeException e) {
+            LOG.log(Level.FINE, "No direct call for " + m + "; using the container's notification", e);
+            return observer::notify;
+        }
     }
 
     /** Runs every observer; the first failure of a synchronous one is thrown (unwrapped). */
@@ -61,12 +105,19 @@ final class HandlerInvoker {
     }
 
     private void inRequestContext(ObserverMethod<? super SocketEvent> observer, SocketEvent event) throws Exception {
+        Call call = calls.computeIfAbsent(observer, o -> resolve(observer));
         RequestContextController rc = requestContexts.get();
         boolean activated = rc.activate();
         try {
-            observer.notify(event);
+            call.call(event);
         } catch (RuntimeException e) {
             throw unwrap(e);
+        } catch (Exception e) {
+            throw e;
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
         } finally {
             if (activated) {
                 try {

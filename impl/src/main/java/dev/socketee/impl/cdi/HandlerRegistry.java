@@ -18,8 +18,13 @@ final class HandlerRegistry {
     private final Map<String, Map<String, List<ObserverMethod<? super SocketEvent>>>> byNamespace = new LinkedHashMap<>();
     private final List<ObserverMethod<? super SocketEvent>> defaultErrorHandlers = new ArrayList<>();
 
+    private final Map<ObserverMethod<?>, java.lang.reflect.Method> methods = new java.util.IdentityHashMap<>();
+
     HandlerRegistry(List<HandlerSite> sites) {
         for (HandlerSite s : sites) {
+            if (s.method() != null) {
+                methods.put(s.observer(), s.method());
+            }
             if ("*".equals(s.namespace())) {
                 defaultErrorHandlers.add(s.observer());
                 continue;
@@ -31,6 +36,11 @@ final class HandlerRegistry {
         Comparator<ObserverMethod<?>> byPriority = Comparator.comparingInt(ObserverMethod::getPriority);
         byNamespace.values().forEach(events -> events.values().forEach(list -> list.sort(byPriority)));
         defaultErrorHandlers.sort(byPriority);
+    }
+
+    /** The Java method of each observer, for the invoker's direct calls. */
+    Map<ObserverMethod<?>, java.lang.reflect.Method> methods() {
+        return methods;
     }
 
     /** Namespace names and patterns (patterns start with '^'). */

@@ -8,7 +8,12 @@ import jakarta.enterprise.inject.spi.ObserverMethod;
  *
  * @param location {@code Class#method(Types)}, for error messages
  */
-record HandlerSite(String namespace, String event, ObserverMethod<? super SocketEvent> observer, String location) {
+record HandlerSite(String namespace, String event, ObserverMethod<? super SocketEvent> observer, String location,
+                   java.lang.reflect.Method method) {
+
+    HandlerSite(String namespace, String event, ObserverMethod<? super SocketEvent> observer, String location) {
+        this(namespace, event, observer, location, null);
+    }
 
     boolean isPattern() {
         return namespace.startsWith("^");

@@ -53,6 +53,13 @@ final class SocketIoFacade implements SocketIo {
     }
 
     @Override
+    public void closeRoom(String namespace, String room) {
+        for (SioSocket s : namespace(namespace).members(room)) {
+            s.leave(room);
+        }
+    }
+
+    @Override
     public Set<String> socketIds(String namespace, String room) {
         Set<String> ids = new LinkedHashSet<>();
         for (SioSocket s : namespace(namespace).members(room)) {

@@ -38,7 +38,8 @@ public class SocketeeExtension implements Extension {
         if (q == null) {
             return;
         }
-        sites.add(new HandlerSite(q.namespace(), q.value(), pom.getObserverMethod(), location(pom.getAnnotatedMethod())));
+        sites.add(new HandlerSite(q.namespace(), q.value(), pom.getObserverMethod(), location(pom.getAnnotatedMethod()),
+                pom.getAnnotatedMethod().getJavaMember()));
     }
 
     void afterBeanDiscovery(@Observes AfterBeanDiscovery abd) {

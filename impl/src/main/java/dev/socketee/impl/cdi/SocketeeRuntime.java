@@ -45,7 +45,7 @@ public final class SocketeeRuntime {
         server.jsonFallback(binder.fallback());
         Executor managed = lookUpManagedExecutor();
         ExecutorService own = managed == null ? boundedPool(config.asyncThreads()) : null;
-        HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own);
+        HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own, registry.methods());
         for (String ns : registry.namespaces()) {
             if (ns.startsWith("^")) {
                 server.namespacePattern(Pattern.compile(ns), name -> CdiNamespaceHandlers.build(ns, registry, invoker, binder));

@@ -126,6 +126,11 @@ public class FeatureHandlers {
         e.ack(found);
     }
 
+    void closeRoom(@Observes @OnSocketEvent("close-room") SocketEvent e) {
+        io.closeRoom("/", e.data(String.class));
+        e.ack();
+    }
+
     void socketsIn(@Observes @OnSocketEvent("sockets-in") SocketEvent e) {
         e.ack(new ArrayList<>(new TreeSet<>(io.socketIds("/", e.data(String.class)))));
     }
