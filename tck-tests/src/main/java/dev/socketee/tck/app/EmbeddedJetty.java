@@ -41,6 +41,12 @@ public final class EmbeddedJetty implements AutoCloseable {
      * initializers, so they are added here in the order a server would run them.
      */
     public static EmbeddedJetty startCdi(String host, int port, Map<String, String> initParameters) {
+        return startCdi(host, port, initParameters, context -> { });
+    }
+
+    /** As above; {@code extra} adds the application's own servlets and filters. */
+    public static EmbeddedJetty startCdi(String host, int port, Map<String, String> initParameters,
+                                         Consumer<ServletContextHandler> extra) {
         Server server = new Server();
         ServerConnector connector = connector(server, host, port);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
@@ -49,6 +55,7 @@ public final class EmbeddedJetty implements AutoCloseable {
         context.addServletContainerInitializer(new EnhancedListener());
         JakartaWebSocketServletContainerInitializer.configure(context, null);
         context.addServletContainerInitializer(new SocketeeInitializer());
+        extra.accept(context);
         return start(server, connector, context);
     }
 

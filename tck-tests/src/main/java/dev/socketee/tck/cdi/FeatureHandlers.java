@@ -172,7 +172,8 @@ public class FeatureHandlers {
         info.put("query", h.query().getOrDefault("q", List.of()).stream().findFirst().orElse(null));
         info.put("cookie", h.cookies().get("c"));
         info.put("address", h.address() != null);
-        info.put("principal", h.principal().isPresent());
+        info.put("principal", h.principal().map(java.security.Principal::getName).orElse(null));
+        info.put("sessionUser", h.httpSession().map(s -> s.getAttribute("user")).orElse(null));
         info.put("time", h.time().toEpochMilli() > 0);
         info.put("namespace", e.socket().namespace());
         e.ack(info);
