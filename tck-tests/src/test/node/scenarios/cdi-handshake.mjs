@@ -1,5 +1,6 @@
 // CDI app, the handshake seen by handlers ("whoami"): header, query parameter, cookie, remote address,
-// principal, time, namespace.
+// principal name and HTTP session user (after GET /login?user=NAME, whose session cookie the client sends),
+// time, namespace.
 // argv[3]: "default" (polling then upgrade), "polling" or "websocket".
 import { io } from "socket.io-client";
 import { scenario, baseUrl, once, within, assert, log } from "../lib/harness.mjs";
@@ -11,28 +12,38 @@ function ack(socket, ev, ...args) {
   return within(new Promise((resolve) => socket.emit(ev, ...args, (...r) => resolve(r))), 3000, `ack of '${ev}'`);
 }
 
-await scenario(`cdi-handshake (${mode})`, async (cleanup) => {
-  const s = cleanup(io(baseUrl, {
-    forceNew: true, reconnection: false, ...transportOpts,
-    extraHeaders: { "X-Test": "header-value", cookie: "a=1; c=cookie-value; z=2" },
-    query: { q: "query value é" },
-  }));
+async function whoami(cleanup, opts) {
+  const s = cleanup(io(baseUrl, { forceNew: true, reconnection: false, ...transportOpts, ...opts }));
   await once(s, "connect");
   const [info] = await ack(s, "whoami");
   log(mode, "whoami:", JSON.stringify(info));
-  assert.deepEqual(info, {
+  return info;
+}
+
+await scenario(`cdi-handshake (${mode})`, async (cleanup) => {
+  assert.deepEqual(await whoami(cleanup, {
+    extraHeaders: { "X-Test": "header-value", cookie: "a=1; c=cookie-value; z=2" },
+    query: { q: "query value é" },
+  }), {
     header: "header-value", query: "query value é", cookie: "cookie-value",
-    address: true, principal: false, time: true, namespace: "/",
+    address: true, principal: null, sessionUser: null, time: true, namespace: "/",
   });
 
   // without header, query and cookie
-  const bare = cleanup(io(baseUrl, { forceNew: true, reconnection: false, ...transportOpts }));
-  await once(bare, "connect");
-  const [info2] = await ack(bare, "whoami");
-  log(mode, "whoami without extras:", JSON.stringify(info2));
-  assert.equal(info2.header ?? null, null);
-  assert.equal(info2.query ?? null, null);
-  assert.equal(info2.cookie ?? null, null);
-  assert.deepEqual({ ...info2, header: undefined, query: undefined, cookie: undefined },
-    { header: undefined, query: undefined, cookie: undefined, address: true, principal: false, time: true, namespace: "/" });
+  assert.deepEqual(await whoami(cleanup, {}), {
+    header: null, query: null, cookie: null,
+    address: true, principal: null, sessionUser: null, time: true, namespace: "/",
+  });
+
+  // logged in: the HTTP session (JSESSIONID cookie) gives the principal and the session's attributes
+  const res = await within(fetch(`${baseUrl}/login?user=carol`), 3000, "GET /login");
+  assert.equal(res.status, 200);
+  assert.equal(await res.text(), "logged in carol");
+  const setCookie = res.headers.get("set-cookie");
+  assert.ok(setCookie, "the login sets a session cookie");
+  const sessionCookie = setCookie.split(";")[0];
+  assert.deepEqual(await whoami(cleanup, { extraHeaders: { cookie: `${sessionCookie}; c=v2` } }), {
+    header: null, query: null, cookie: "v2",
+    address: true, principal: "carol", sessionUser: "carol", time: true, namespace: "/",
+  });
 });

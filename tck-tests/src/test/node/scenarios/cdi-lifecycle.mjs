@@ -34,8 +34,8 @@ await scenario(`cdi-lifecycle (${mode})`, async (cleanup) => {
   const rooms = (...xs) => `[${[...xs].sort().join(", ")}]`;
 
   const cases = [
-    ["client namespace disconnect", "client namespace disconnect", (s) => s.disconnect()],
-    ["transport close", "transport close", (s) => s.io.engine.close()],
+    ["client namespace disconnect", "io client disconnect", (s) => s.disconnect()],
+    ["transport close", "forced close", (s) => s.io.engine.close()],
     ["server namespace disconnect", "io server disconnect", (s) => s.emit("disconnect-me")],
   ];
   for (const [serverReason, clientReason, disconnect] of cases) {

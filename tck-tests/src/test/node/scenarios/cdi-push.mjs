@@ -29,8 +29,9 @@ await scenario(`cdi-push (${mode})`, async (cleanup) => {
   assert.deepEqual(pushed, Array.from({ length: n }, (_, i) => [i + 1]));
   assert.equal(s.id && (await ack(s, "echo", "still here"))[0], "still here");
   // nothing more was pushed, and the bystander got none of it (marker: broadcast-all)
+  const marker = once(bystander, "all-message");
   await ack(s, "broadcast-all", "marker");
-  await once(bystander, "all-message");
+  await marker;
   assert.equal(pushed.length, n);
   assert.deepEqual(bystanderEvents, [["all-message", "marker"]]);
 });
