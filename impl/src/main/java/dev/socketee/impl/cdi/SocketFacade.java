@@ -8,6 +8,7 @@ import dev.socketee.impl.sio.SioSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentMap;
 
@@ -57,8 +58,16 @@ final class SocketFacade implements Socket {
 
     @Override
     public CompletionStage<AckReply> emitWithAck(String event, Duration timeout, Object... args) {
-        return socket.emitWithAck(event, Arrays.asList(args), timeout.toMillis())
-                .thenApply(reply -> new AckReplyImpl(reply, binder));
+        // a new stage completed by hand, so callers see the TimeoutException itself, not a CompletionException
+        CompletableFuture<AckReply> result = new CompletableFuture<>();
+        socket.emitWithAck(event, Arrays.asList(args), timeout.toMillis()).whenComplete((reply, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(new AckReplyImpl(reply, binder));
+            }
+        });
+        return result;
     }
 
     @Override

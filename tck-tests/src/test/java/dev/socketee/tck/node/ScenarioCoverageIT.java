@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ScenarioCoverageIT {
     /** engine- NodeEngineClientIT; connect-, messages-, disconnect- NodeClientIT; binary- BinaryIT; acks- AcksIT; namespaces- NamespacesIT. */
     static final List<String> PREFIXES =
-            List.of("engine-", "connect-", "messages-", "disconnect-", "binary-", "acks-", "namespaces-");
+            List.of("engine-", "connect-", "messages-", "disconnect-", "binary-", "acks-", "namespaces-", "cdi-");
 
     @Test
     void everyScenarioIsRun() {
