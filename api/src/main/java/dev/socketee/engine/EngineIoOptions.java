@@ -34,6 +34,7 @@ public final class EngineIoOptions {
     private final Set<String> transports;
     private final List<String> allowedOrigins;
     private final boolean allowUpgrades;
+    private final String cookie;
 
     private EngineIoOptions(Builder b) {
         this.path = normalizePath(b.path);
@@ -45,6 +46,10 @@ public final class EngineIoOptions {
         this.transports = Set.copyOf(b.transports);
         this.allowedOrigins = List.copyOf(b.allowedOrigins);
         this.allowUpgrades = b.allowUpgrades;
+        this.cookie = b.cookie;
+        if (cookie != null && !cookie.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("cookie name must be a token: " + cookie);
+        }
         if (transports.isEmpty() || !Set.of(POLLING, WEBSOCKET).containsAll(transports)) {
             throw new IllegalArgumentException("transports must be a non-empty subset of [polling, websocket]: " + transports);
         }
@@ -83,6 +88,11 @@ public final class EngineIoOptions {
     /** Origins allowed by CORS; empty means any origin (the request's origin is echoed). */
     public List<String> allowedOrigins() { return allowedOrigins; }
     public boolean allowUpgrades() { return allowUpgrades; }
+    /**
+     * Name of the cookie that carries the session id on the handshake response (for sticky load
+     * balancing, node's {@code cookie} option), or null for none (the default).
+     */
+    public String cookie() { return cookie; }
 
     /** Builder; every setter returns this. */
     public static final class Builder {
@@ -95,6 +105,7 @@ public final class EngineIoOptions {
         private Set<String> transports = Set.of(POLLING, WEBSOCKET);
         private List<String> allowedOrigins = List.of();
         private boolean allowUpgrades = true;
+        private String cookie;
 
         private Builder() {
         }
@@ -108,6 +119,7 @@ public final class EngineIoOptions {
         public Builder transports(Set<String> t) { this.transports = Set.copyOf(t); return this; }
         public Builder allowedOrigins(List<String> origins) { this.allowedOrigins = List.copyOf(origins); return this; }
         public Builder allowUpgrades(boolean allow) { this.allowUpgrades = allow; return this; }
+        public Builder cookie(String name) { this.cookie = name == null || name.isBlank() ? null : name; return this; }
 
         public EngineIoOptions build() {
             return new EngineIoOptions(this);

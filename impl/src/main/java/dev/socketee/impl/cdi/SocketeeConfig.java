@@ -22,6 +22,7 @@ import java.util.function.Function;
  *   socketee.transports            polling,websocket
  *   socketee.max-buffered-packets  10000
  *   socketee.async-threads         4       (threads for @ObservesAsync handlers without a managed executor)
+ *   socketee.cookie                (none)  name of a cookie set to the session id on the polling handshake
  * </pre>
  */
 record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int asyncThreads) {
@@ -34,6 +35,7 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
                 .pingTimeout(Duration.ofMillis(number(source, "socketee.ping-timeout", 20_000)))
                 .maxPayload((int) number(source, "socketee.max-payload", 1_000_000))
                 .maxBufferedPackets((int) number(source, "socketee.max-buffered-packets", 10_000));
+        source.apply("socketee.cookie").ifPresent(b::cookie);
         source.apply("socketee.allowed-origins").ifPresent(v -> b.allowedOrigins(list(v)));
         source.apply("socketee.transports").ifPresent(v -> b.transports(new LinkedHashSet<>(list(v))));
         return new SocketeeConfig(b.build(),

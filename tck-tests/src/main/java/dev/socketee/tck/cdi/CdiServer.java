@@ -20,7 +20,8 @@ public final class CdiServer implements AutoCloseable {
         return new CdiServer(EmbeddedJetty.startCdi(host, port, Map.of(
                 "socketee.ping-interval", "1000",
                 "socketee.ping-timeout", "1000",
-                "socketee.connect-timeout", "2000"), context -> {
+                "socketee.connect-timeout", "2000",
+                "socketee.cookie", "io"), context -> {
                     context.addServlet(LoginServlet.class, "/login");
                     context.addFilter(SessionPrincipalFilter.class, "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
                 }));

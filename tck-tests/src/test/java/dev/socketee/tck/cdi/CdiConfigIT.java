@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Settings reach the server from both sources: servlet init parameters (pingInterval 1000 set by
  * CdiServer) and MicroProfile Config (socketee.max-payload=900000, a system property that SmallRye
- * Config reads; set by failsafe in tck-tests/pom.xml).
+ * Config reads; set by failsafe in tck-tests/pom.xml), and the sid cookie (socketee.cookie=io).
  */
 class CdiConfigIT {
 
@@ -26,5 +26,8 @@ class CdiConfigIT {
         assertTrue(body.startsWith("0{"), body);
         assertTrue(body.contains("\"pingInterval\":1000,\"pingTimeout\":1000"), body);
         assertTrue(body.contains("\"maxPayload\":900000"), body);
+        String sid = body.substring(body.indexOf("\"sid\":\"") + 7, body.indexOf("\",\"upgrades"));
+        assertTrue(res.headers().allValues("Set-Cookie").contains("io=" + sid + "; Path=/; HttpOnly; SameSite=Lax"),
+                () -> res.headers().allValues("Set-Cookie").toString());
     }
 }

@@ -105,6 +105,20 @@ class CdiTestClientIT {
     }
 
     @Test
+    void serverHandleDisconnectsASocketById() {
+        try (SocketTestClient target = SocketTestClient.connect("/"); SocketTestClient other = SocketTestClient.connect("/")) {
+            dev.socketee.SocketIo io = jakarta.enterprise.inject.spi.CDI.current().select(dev.socketee.SocketIo.class).get();
+            assertTrue(io.socketIds("/", target.id()).contains(target.id()));
+            assertTrue(io.disconnect("/", target.id()));
+            assertFalse(target.isConnected(), "the client got DISCONNECT");
+            assertFalse(io.disconnect("/", target.id()), "already gone");
+            assertTrue(other.isConnected());
+            assertEquals(List.of(List.of("disconnecting " + target.id() + " server namespace disconnect rooms=[" + target.id() + "]",
+                    "disconnect " + target.id() + " server namespace disconnect")), other.emitWithAck("log", target.id()));
+        }
+    }
+
+    @Test
     void disconnectIsSeenByTheServerWithItsReason() {
         SocketTestClient client = SocketTestClient.connect("/");
         String id = client.id();

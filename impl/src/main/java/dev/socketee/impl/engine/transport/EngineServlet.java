@@ -122,6 +122,9 @@ public final class EngineServlet extends HttpServlet {
         }
         PollingTransport polling = new PollingTransport(server.options());
         EngineSession session = server.open(polling, handshake);
+        if (server.options().cookie() != null) {
+            resp.addHeader("Set-Cookie", server.options().cookie() + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Lax");
+        }
         polling.bind(session);
         polling.onPoll(req, resp);
     }
