@@ -53,6 +53,11 @@ public class SocketeeExtension implements Extension {
                 .createWith(c -> new SocketIoFacade(() -> runtime));
     }
 
+    /** The handlers found (for tests and diagnostics). */
+    List<HandlerSite> sites() {
+        return List.copyOf(sites);
+    }
+
     synchronized SocketeeRuntime start(SocketeeConfig config, BeanManager beanManager) {
         if (runtime == null) {
             runtime = SocketeeRuntime.start(config, new HandlerRegistry(sites), beanManager);
