@@ -1,0 +1,39 @@
+package dev.socketee.examples.auth;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+
+/**
+ * A deliberately simple login that works on any server: any user name with the password
+ * "secret" is stored in the HTTP session as attribute "user".
+ */
+@WebServlet("/login")
+public class LoginServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String USER = "user";
+    static final String PASSWORD = "secret";
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String username = req.getParameter("username");
+        String password = req.getParameter("password");
+        if (username == null || username.isBlank() || !PASSWORD.equals(password)) {
+            resp.sendRedirect(req.getContextPath() + "/auth.html?login=failed");
+            return;
+        }
+        HttpSession session = req.getSession(true);
+        req.changeSessionId(); // no session fixation
+        session.setAttribute(USER, username.strip());
+        resp.sendRedirect(req.getContextPath() + "/auth.html");
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.sendRedirect(req.getContextPath() + "/auth.html");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.socketee.examples.dashboard;
+
+import dev.socketee.SocketIo;
+import dev.socketee.examples.EventCounter;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.OperatingSystemMXBean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Pushes {@link Figures} to room "dashboard" of /dashboard every second, on the server's
+ * {@code ManagedScheduledExecutorService} when it has one (Jakarta Concurrency), else on a
+ * daemon thread of its own.
+ */
+@ApplicationScoped
+public class FiguresPublisher {
+
+    static final String MANAGED_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+    private static final Logger LOG = Logger.getLogger(FiguresPublisher.class.getName());
+
+    @Inject
+    SocketIo io;
+    @Inject
+    EventCounter counter;
+
+    private final Set<String> clients = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService ownScheduler;
+    private ScheduledFuture<?> task;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
+        ScheduledExecutorService scheduler = managedScheduler();
+        if (scheduler != null) {
+            LOG.info("dashboard figures run on " + MANAGED_SCHEDULER);
+        } else {
+            ownScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "dashboard-figures");
+                t.setDaemon(true);
+                return t;
+            });
+            scheduler = ownScheduler;
+            LOG.info("no " + MANAGED_SCHEDULER + ": dashboard figures run on a thread of their own");
+        }
+        task = scheduler.scheduleAtFixedRate(this::publish, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+        if (ownScheduler != null) {
+            ownScheduler.shutdownNow();
+        }
+    }
+
+    public void clientConnected(String id) {
+        clients.add(id);
+    }
+
+    public void clientDisconnected(String id) {
+        clients.remove(id);
+    }
+
+    private void publish() {
+        try {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            double heapMb = memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+            io.of(DashboardHandlers.NAMESPACE).to(DashboardHandlers.ROOM).emit("figures", new Figures(
+                    System.currentTimeMillis(), Math.round(heapMb * 10) / 10.0, cpuLoad(), clients.size(),
+                    counter.sampleAndReset()));
+        } catch (RuntimeException ex) {
+            // an exception would cancel the periodic task
+            LOG.log(Level.WARNING, "dashboard figures not sent", ex);
+        }
+    }
+
+    private static double cpuLoad() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            double load = sun.getProcessCpuLoad();
+            return load >= 0 && !Double.isNaN(load) ? Math.round(load * 1000) / 1000.0 : -1;
+        }
+        return -1;
+    }
+
+    /** The server's managed scheduler (a ManagedScheduledExecutorService is a ScheduledExecutorService), or null. */
+    private static ScheduledExecutorService managedScheduler() {
+        try {
+            Object found = new InitialContext().lookup(MANAGED_SCHEDULER);
+            return found instanceof ScheduledExecutorService s ? s : null;
+        } catch (NamingException | RuntimeException | LinkageError ex) {
+            return null;
+        }
+    }
+}
