@@ -41,7 +41,10 @@ public class FiguresPublisher {
     private ScheduledExecutorService ownScheduler;
     private ScheduledFuture<?> task;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
+    synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
+        if (task != null) {
+            return; // some servers fire the event twice (e.g. two CDI initializers for one web application)
+        }
         ScheduledExecutorService scheduler = managedScheduler();
         if (scheduler != null) {
             LOG.info("dashboard figures run on " + MANAGED_SCHEDULER);
@@ -58,7 +61,7 @@ public class FiguresPublisher {
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         if (task != null) {
             task.cancel(false);
         }
@@ -79,9 +82,10 @@ public class FiguresPublisher {
         try {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             double heapMb = memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
-            io.of(DashboardHandlers.NAMESPACE).to(DashboardHandlers.ROOM).emit("figures", new Figures(
-                    System.currentTimeMillis(), Math.round(heapMb * 10) / 10.0, cpuLoad(), clients.size(),
-                    counter.sampleAndReset()));
+            Figures figures = new Figures(System.currentTimeMillis(), Math.round(heapMb * 10) / 10.0, cpuLoad(),
+                    clients.size(), counter.sampleAndReset());
+            // sent as a map: socketee-impl's room broadcasts (BroadcastOperator.emit) do not use JSON-B yet
+            io.of(DashboardHandlers.NAMESPACE).to(DashboardHandlers.ROOM).emit("figures", figures.toMap());
         } catch (RuntimeException ex) {
             // an exception would cancel the periodic task
             LOG.log(Level.WARNING, "dashboard figures not sent", ex);
