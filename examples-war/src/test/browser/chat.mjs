@@ -5,8 +5,7 @@ import { runPageTest, expectConnected, expectStillOnTransport, waitItem, itemsOf
 await runPageTest('chat', async ({ newPage, url, mode, say }) => {
   const a = await newPage('A');
   const b = await newPage('B');
-  await a.goto(url('/chat.html'));
-  await b.goto(url('/chat.html'));
+  await Promise.all([a.goto(url('/chat.html')), b.goto(url('/chat.html'))]);
   await expectConnected(a, mode, (m) => say(`A: ${m}`));
   await expectConnected(b, mode, (m) => say(`B: ${m}`));
 

@@ -136,6 +136,7 @@ export async function expectStillOnTransport(page, mode, say) {
 function watch(page, label, say) {
   page.on('pageerror', (e) => say(`(${label}) page error: ${e.message}`));
   page.on('console', (m) => {
+    if (/favicon\.ico$/.test(m.location().url || '') || /willReadFrequently/.test(m.text())) return;
     if (m.type() === 'error' || m.type() === 'warning') say(`(${label}) console.${m.type()}: ${m.text()}`);
   });
   page.on('requestfailed', (r) => {

@@ -12,8 +12,8 @@ await runPageTest('rooms', async (ctx) => {
   const b = await newPage('B');
   const c = await newPage('C');
   ctx.shotPage = b;
+  await Promise.all([a, b, c].map((p) => p.goto(url('/rooms.html'))));
   for (const [label, p] of [['A', a], ['B', b], ['C', c]]) {
-    await p.goto(url('/rooms.html'));
     await expectConnected(p, mode, (m) => say(`${label}: ${m}`));
   }
 
