@@ -22,9 +22,17 @@ public final class Namespace {
     private final ConcurrentHashMap<String, SioSocket> sockets = new ConcurrentHashMap<>();
     private final RoomAdapter<SioSocket> adapter = new InMemoryRoomAdapter<>();
 
-    Namespace(String name, NamespaceHandlers handlers) {
+    private final SioServer server;
+
+    Namespace(String name, NamespaceHandlers handlers, SioServer server) {
         this.name = name;
         this.handlers = handlers;
+        this.server = server;
+    }
+
+    /** How emitted records and POJOs are written (JSON-B under CDI), or null. */
+    public dev.socketee.impl.json.JsonFallback jsonFallback() {
+        return server.jsonFallback();
     }
 
     public String name() {

@@ -51,7 +51,7 @@ public final class SioServer implements EngineIoListener {
         if (!name.startsWith("/")) {
             throw new IllegalArgumentException("Namespace names start with '/': " + name);
         }
-        Namespace n = new Namespace(name, handlers);
+        Namespace n = new Namespace(name, handlers, this);
         if (namespaces.putIfAbsent(name, n) != null) {
             throw new IllegalStateException("Namespace declared twice: " + name);
         }
@@ -74,7 +74,7 @@ public final class SioServer implements EngineIoListener {
         }
         for (DynamicNamespace d : dynamic) {
             if (d.pattern().matcher(name).matches()) {
-                return namespaces.computeIfAbsent(name, k -> new Namespace(k, d.factory().apply(k)));
+                return namespaces.computeIfAbsent(name, k -> new Namespace(k, d.factory().apply(k), this));
             }
         }
         return null;
@@ -90,7 +90,7 @@ public final class SioServer implements EngineIoListener {
         this.jsonFallback = fallback;
     }
 
-    dev.socketee.impl.json.JsonFallback jsonFallback() {
+    public dev.socketee.impl.json.JsonFallback jsonFallback() {
         return jsonFallback;
     }
 

@@ -113,6 +113,11 @@ public class FeatureHandlers {
         e.ack();
     }
 
+    void broadcastRecord(@Observes @OnSocketEvent("broadcast-record") SocketEvent e) {
+        io.to(e.socket().id()).emit("record-message", new Reply("rec", 7, 1)); // a broadcast, written with JSON-B
+        e.ack();
+    }
+
     void toOtherNamespace(@Observes @OnSocketEvent("to-other") SocketEvent e) {
         io.of("/other").emit("from-root", e.data(String.class));
         e.ack();

@@ -62,6 +62,17 @@ class CdiTestClientIT {
     }
 
     @Test
+    void broadcastsWriteRecordsWithJsonB() {
+        try (SocketTestClient client = SocketTestClient.connect("/")) {
+            client.received();
+            client.emitWithAck("broadcast-record");
+            List<ReceivedEvent> got = client.received();
+            assertEquals("record-message", got.get(0).name());
+            assertEquals(List.of(Map.of("count", 1, "n", 7, "text", "rec")), got.get(0).args());
+        }
+    }
+
+    @Test
     void binaryBothWays() {
         try (SocketTestClient client = SocketTestClient.connect("/")) {
             List<Object> ack = client.emitWithAck("binary", (Object) new byte[] {1, 2, 3});

@@ -37,7 +37,7 @@ public final class BroadcastOperator {
     }
 
     public void emit(String event, List<?> args) {
-        EncodedSioPacket packet = SioPacketEncoder.event(namespace.name(), event, args, SioPacket.NO_ACK);
+        EncodedSioPacket packet = SioPacketEncoder.event(namespace.name(), event, args, SioPacket.NO_ACK, namespace.jsonFallback());
         namespace.broadcast(packet, rooms, except);
     }
 
