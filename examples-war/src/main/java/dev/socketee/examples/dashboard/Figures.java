@@ -1,8 +1,5 @@
 package dev.socketee.examples.dashboard;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * One sample pushed to the dashboard (serialized by JSON-B).
  *
@@ -13,15 +10,4 @@ import java.util.Map;
  * @param eventsPerSecond events handled by the example handlers in the last second
  */
 public record Figures(long time, double heapUsedMb, double cpuLoad, int clients, long eventsPerSecond) {
-
-    /** The same fields as a map (what JSON-B would write). */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", time);
-        m.put("heapUsedMb", heapUsedMb);
-        m.put("cpuLoad", cpuLoad);
-        m.put("clients", clients);
-        m.put("eventsPerSecond", eventsPerSecond);
-        return m;
-    }
 }

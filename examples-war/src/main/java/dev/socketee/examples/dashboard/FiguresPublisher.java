@@ -84,8 +84,7 @@ public class FiguresPublisher {
             double heapMb = memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
             Figures figures = new Figures(System.currentTimeMillis(), Math.round(heapMb * 10) / 10.0, cpuLoad(),
                     clients.size(), counter.sampleAndReset());
-            // sent as a map: socketee-impl's room broadcasts (BroadcastOperator.emit) do not use JSON-B yet
-            io.of(DashboardHandlers.NAMESPACE).to(DashboardHandlers.ROOM).emit("figures", figures.toMap());
+            io.of(DashboardHandlers.NAMESPACE).to(DashboardHandlers.ROOM).emit("figures", figures); // JSON-B
         } catch (RuntimeException ex) {
             // an exception would cancel the periodic task
             LOG.log(Level.WARNING, "dashboard figures not sent", ex);
