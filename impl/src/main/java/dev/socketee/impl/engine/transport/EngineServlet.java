@@ -144,10 +144,17 @@ public final class EngineServlet extends HttpServlet {
         try {
             webSockets.upgradeHttpToWebSocket(req, resp, config, Collections.emptyMap());
         } catch (Exception e) {
-            LOG.log(Level.FINE, "WebSocket upgrade failed", e);
+            LOG.log(Level.WARNING, "WebSocket upgrade failed", e);
             if (!resp.isCommitted()) {
                 fail(resp, EngineError.BAD_REQUEST);
             }
+            return;
+        }
+        if (resp.getStatus() != 101 && !resp.isCommitted()) {
+            // some containers (Payara's Tyrus) return without upgrading instead of throwing
+            LOG.warning(() -> "The container did not upgrade " + req.getRequestURI() + " to WebSocket (status "
+                    + resp.getStatus() + "); clients fall back to polling");
+            fail(resp, EngineError.BAD_REQUEST);
         }
     }
 
