@@ -23,17 +23,31 @@ public class LoginServlet extends HttpServlet {
         String username = req.getParameter("username");
         String password = req.getParameter("password");
         if (username == null || username.isBlank() || !PASSWORD.equals(password)) {
-            resp.sendRedirect(req.getContextPath() + "/auth.html?login=failed");
+            resp.sendRedirect(authPage(req, "login=failed"));
             return;
         }
         HttpSession session = req.getSession(true);
         req.changeSessionId(); // no session fixation
         session.setAttribute(USER, username.strip());
-        resp.sendRedirect(req.getContextPath() + "/auth.html");
+        resp.sendRedirect(authPage(req, null));
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        resp.sendRedirect(req.getContextPath() + "/auth.html");
+        resp.sendRedirect(authPage(req, null));
+    }
+
+    /** /auth.html, keeping {@code ?transport=polling} (the only value passed on) and adding {@code query}. */
+    static String authPage(HttpServletRequest req, String query) {
+        StringBuilder url = new StringBuilder(req.getContextPath()).append("/auth.html");
+        char sep = '?';
+        if ("polling".equals(req.getParameter("transport"))) {
+            url.append(sep).append("transport=polling");
+            sep = '&';
+        }
+        if (query != null) {
+            url.append(sep).append(query);
+        }
+        return url.toString();
     }
 }

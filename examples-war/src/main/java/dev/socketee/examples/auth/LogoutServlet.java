@@ -19,6 +19,6 @@ public class LogoutServlet extends HttpServlet {
         if (session != null) {
             session.invalidate();
         }
-        resp.sendRedirect(req.getContextPath() + "/auth.html");
+        resp.sendRedirect(LoginServlet.authPage(req, null));
     }
 }
