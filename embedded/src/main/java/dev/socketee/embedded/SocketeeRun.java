@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.logging.Logger;
 import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.jboss.weld.environment.servlet.EnhancedListener;
 
 /**
  * The embedded default: runs a WAR the way an EE web profile server would, with what the WAR
@@ -55,8 +53,8 @@ public final class SocketeeRun {
         app.setWar(o.war().toAbsolutePath().toString());
         app.addConfiguration(new AnnotationConfiguration()); // @WebServlet, and initializers in WEB-INF/lib
         app.setThrowUnavailableOnStartupException(true);
-        app.addServletContainerInitializer(new EnhancedListener()); // CDI (Weld) first
-        JakartaWebSocketServletContainerInitializer.configure(app, null);
+        // Weld's and Jakarta WebSocket's initializers are on the server class path: the annotation
+        // configuration finds them there, as it finds the WAR's own (adding them here too would boot CDI twice)
         server.setHandler(app);
         server.setStopAtShutdown(true);
         server.setStopTimeout(5_000);
