@@ -1,4 +1,6 @@
-// /auth.html (namespace /secure): anonymous connect is refused; login as alice; logout.
+// /auth.html (namespace /secure): two users in separate browser contexts (separate HTTP sessions).
+// A logs in as alice while B, at the same time, stays anonymous and is refused; then B logs in as
+// bob and A still is alice; A logs out and B stays bob.
 import assert from 'node:assert/strict';
 import { runPageTest, expectConnected, waitText, textOf } from './lib.mjs';
 
@@ -14,48 +16,87 @@ async function navigatingClick(p, sel, say) {
 }
 
 async function expectRefused(p, say, when) {
-  const err = await waitText(p, '#error', { eq: 'Please log in first' }, `#error should show the connect_error message ${when}`);
+  const err = await waitText(p, '#error', { eq: 'Please log in first' }, `#error should show exactly the connect_error message ${when}`);
   assert.equal(err, 'Please log in first');
   const status = await textOf(p, '#status');
   assert.notEqual((status ?? '').toLowerCase(), 'connected', `#status must not read "connected" ${when}`);
   const greetingVisible = await p.locator('#greeting').isVisible().catch(() => false);
   const greeting = await textOf(p, '#greeting');
-  assert.ok(!(greetingVisible && /alice/.test(greeting ?? '')), `no greeting for alice expected ${when}, #greeting shows ${JSON.stringify(greeting)}`);
+  assert.ok(!(greetingVisible && /Hello/.test(greeting ?? '')), `no greeting expected ${when}, #greeting shows ${JSON.stringify(greeting)}`);
   say(`${when}: #error ${JSON.stringify(err)}, #status ${JSON.stringify(status)}`);
+}
+
+/** Logs p in as user (password "secret") and checks the greeting, the connection and an empty #error. */
+async function login(p, user, url, mode, say) {
+  await p.fill('#username', user);
+  await p.fill('#password', 'secret');
+  await navigatingClick(p, '#login', say);
+  say(`logged in as ${user}/secret; redirected to ${p.url()}`);
+  await waitText(p, '#greeting', { eq: `Hello, ${user}!` }, `#greeting after ${user}'s login`);
+  if (mode === 'polling' && !p.url().includes('transport=polling')) {
+    say('(the redirect dropped ?transport=polling; opening the page again with it)');
+    await p.goto(url('/auth.html'));
+    await waitText(p, '#greeting', { eq: `Hello, ${user}!` }, `#greeting for ${user} on reload with ?transport=polling`);
+  }
+  await expectConnected(p, mode, say);
+  await expectNoError(p, `${user} is logged in`);
+  say(`#greeting "Hello, ${user}!" and #error empty`);
+}
+
+async function expectNoError(p, when) {
+  const err = (await textOf(p, '#error')) ?? '';
+  const errVisible = await p.locator('#error').isVisible().catch(() => false);
+  assert.ok(!(errVisible && err.length > 0), `#error should be empty or hidden once ${when}, it shows ${JSON.stringify(err)}`);
+}
+
+/** Reloads p (a new Socket.IO handshake with the context's cookies) and waits for the greeting. */
+async function expectGreetedAfterReload(p, user, mode, say) {
+  await p.reload();
+  await waitText(p, '#greeting', { eq: `Hello, ${user}!` }, `#greeting for ${user} after a reload`);
+  await expectConnected(p, mode, say);
+  await expectNoError(p, `${user} reloaded`);
+  say(`after a reload still "Hello, ${user}!"`);
 }
 
 await runPageTest('auth', async (ctx) => {
   const { newPage, url, mode, say } = ctx;
-  const p = await newPage('page');
-  await p.goto(url('/auth.html'));
-  await expectRefused(p, say, 'when anonymous');
+  const a = await newPage('A');
+  const b = await newPage('B');
+  ctx.shotPages = [[a, 'a'], [b, 'b']];
+  const sayA = (m) => say(`A: ${m}`);
+  const sayB = (m) => say(`B: ${m}`);
+  await Promise.all([a.goto(url('/auth.html')), b.goto(url('/auth.html'))]);
+  await expectRefused(a, sayA, 'when anonymous');
+  await expectRefused(b, sayB, 'when anonymous');
 
-  await p.fill('#username', 'alice');
-  await p.fill('#password', 'wrong');
-  await navigatingClick(p, '#login', say);
-  say(`tried alice/wrong; now at ${p.url()}`);
-  await expectRefused(p, say, 'after a wrong password');
+  await a.fill('#username', 'alice');
+  await a.fill('#password', 'wrong');
+  await navigatingClick(a, '#login', sayA);
+  sayA(`tried alice/wrong; now at ${a.url()}`);
+  await expectRefused(a, sayA, 'after a wrong password');
 
-  await p.fill('#username', 'alice');
-  await p.fill('#password', 'secret');
-  await navigatingClick(p, '#login', say);
-  say(`logged in as alice/secret; redirected to ${p.url()}`);
-  await waitText(p, '#greeting', { eq: 'Hello, alice!' }, '#greeting after login');
-  say('#greeting "Hello, alice!" after the redirect');
+  await login(a, 'alice', url, mode, sayA);
 
-  if (mode === 'polling' && !p.url().includes('transport=polling')) {
-    // The login redirect does not keep the query; open the page again in polling mode.
-    say('(the redirect dropped ?transport=polling; opening the page again with it)');
-    await p.goto(url('/auth.html'));
-    await waitText(p, '#greeting', { eq: 'Hello, alice!' }, '#greeting on reload with ?transport=polling');
-  }
-  await expectConnected(p, mode, say);
-  const err = (await textOf(p, '#error')) ?? '';
-  const errVisible = await p.locator('#error').isVisible().catch(() => false);
-  assert.ok(!(errVisible && err.length > 0), `#error should be empty or hidden once logged in, it shows ${JSON.stringify(err)}`);
-  await ctx.snap(p, 'logged in');
+  // B's next handshake, after alice's login, carries B's own (anonymous) session: still refused.
+  await b.reload();
+  await expectRefused(b, sayB, 'reloaded while A is logged in as alice');
+  assert.equal(await textOf(a, '#greeting'), 'Hello, alice!', 'A should still greet alice while B is refused');
+  assert.equal((await textOf(a, '#status') ?? '').toLowerCase(), 'connected', 'A should stay connected while B is refused');
+  say('at the same time: A "Hello, alice!" (connected), B #error "Please log in first"');
 
-  await navigatingClick(p, '#logout', say);
-  say(`logged out; now at ${p.url()}`);
-  await expectRefused(p, say, 'after logout');
+  await login(b, 'bob', url, mode, sayB);
+  assert.equal(await textOf(a, '#greeting'), 'Hello, alice!', 'A should still greet alice after bob logged in');
+  // a new handshake of A: bob's login did not touch alice's session
+  await expectGreetedAfterReload(a, 'alice', mode, sayA);
+  assert.equal(await textOf(b, '#greeting'), 'Hello, bob!', 'B should still greet bob');
+  say('at the same time: A "Hello, alice!", B "Hello, bob!"');
+  await ctx.snap(a, 'alice logged in', 'a');
+  await ctx.snap(b, 'bob logged in', 'b');
+
+  await navigatingClick(a, '#logout', sayA);
+  sayA(`logged out; now at ${a.url()}`);
+  await expectRefused(a, sayA, 'after logout');
+  // alice's logout ended only A's session
+  await expectGreetedAfterReload(b, 'bob', mode, sayB);
+  say('after A logged out: A refused, B (reloaded) still "Hello, bob!"');
 });

@@ -1,4 +1,6 @@
-// /dashboard.html (namespace /dashboard): server pushes a figure every second into a chart; pause/resume.
+// /dashboard.html (namespace /dashboard): the server pushes a figure every second to room "dashboard".
+// Two users: both get figures and count each other in #clients; A pauses (leaves the room) and
+// stops receiving while B keeps receiving over the same interval; A resumes and receives again.
 import assert from 'node:assert/strict';
 import { runPageTest, expectConnected, expectStillOnTransport, waitText, textOf } from './lib.mjs';
 
@@ -8,15 +10,8 @@ const points = async (p) => {
   return parseInt(t, 10);
 };
 
-await runPageTest('dashboard', async ({ newPage, url, mode, say }) => {
-  const p = await newPage('page');
-  await p.goto(url('/dashboard.html'));
-  await expectConnected(p, mode, say);
-  await waitText(p, '#state', { eqi: 'live' }, '#state should start "live"');
-  await waitText(p, '#points', { minInt: 2 }, 'the server should push a figure every second');
-  say(`#points reached ${await points(p)}`);
-
-  // The chart canvas must have been drawn on: count pixels that are not fully transparent.
+/** The chart canvas must have been drawn on: count pixels that are not fully transparent. */
+async function expectChartDrawn(p, label, say) {
   try {
     await p.waitForFunction(() => {
       const cv = document.querySelector('canvas#chart');
@@ -32,7 +27,7 @@ await runPageTest('dashboard', async ({ newPage, url, mode, say }) => {
       const cv = document.querySelector('canvas#chart');
       return cv ? `canvas ${cv.width}x${cv.height}, 2d context ${cv.getContext('2d') ? 'yes' : 'no'}` : 'no canvas#chart';
     });
-    throw new Error(`the chart canvas stays blank (${info})`);
+    throw new Error(`${label}: the chart canvas stays blank (${info})`);
   }
   const drawn = await p.evaluate(() => {
     const cv = document.querySelector('canvas#chart');
@@ -46,25 +41,53 @@ await runPageTest('dashboard', async ({ newPage, url, mode, say }) => {
     if (chart && chart.data && chart.data.datasets && chart.data.datasets[0]) chartPoints = chart.data.datasets[0].data.length;
     return { n, w: cv.width, h: cv.height, chartPoints };
   });
-  say(`canvas ${drawn.w}x${drawn.h} has ${drawn.n} drawn pixels` + (drawn.chartPoints !== null ? `; Chart.js plots ${drawn.chartPoints} points` : ''));
-  if (drawn.chartPoints !== null) assert.ok(drawn.chartPoints >= 1, `the Chart.js chart should plot the pushed figures, it has ${drawn.chartPoints}`);
+  say(`${label}: canvas ${drawn.w}x${drawn.h} has ${drawn.n} drawn pixels` + (drawn.chartPoints !== null ? `; Chart.js plots ${drawn.chartPoints} points` : ''));
+  if (drawn.chartPoints !== null) assert.ok(drawn.chartPoints >= 1, `${label}: the Chart.js chart should plot the pushed figures, it has ${drawn.chartPoints}`);
+}
 
-  await p.click('#pause');
-  await waitText(p, '#state', { eqi: 'paused' }, '#state should read "paused" after clicking #pause');
-  const pauseLabel = await textOf(p, '#pause');
-  assert.match(pauseLabel ?? '', /resume/i, `#pause should now read "resume", it reads ${JSON.stringify(pauseLabel)}`);
-  const atPause = await points(p);
-  say(`paused at #points ${atPause}; #pause reads ${JSON.stringify(pauseLabel)}`);
-  // The one fixed wait: proving the *absence* of pushes takes time.
-  await p.waitForTimeout(2500);
-  const afterWait = await points(p);
-  assert.ok(afterWait <= atPause + 1, `while paused #points went from ${atPause} to ${afterWait} in 2.5 s`);
-  say(`after 2.5 s paused #points is ${afterWait} (grew by ${afterWait - atPause}, at most 1 allowed)`);
+await runPageTest('dashboard', async (ctx) => {
+  const { newPage, url, mode, say } = ctx;
+  const a = await newPage('A');
+  const b = await newPage('B');
+  ctx.shotPages = [[a, 'a'], [b, 'b']];
+  const pages = [['A', a], ['B', b]];
+  await Promise.all([a.goto(url('/dashboard.html')), b.goto(url('/dashboard.html'))]);
+  for (const [label, p] of pages) {
+    await expectConnected(p, mode, (m) => say(`${label}: ${m}`));
+    await waitText(p, '#state', { eqi: 'live' }, `${label}: #state should start "live"`);
+  }
+  for (const [label, p] of pages) {
+    await waitText(p, '#points', { minInt: 2 }, `${label}: the server should push a figure every second`);
+    // #clients is the figure's count of sockets on /dashboard: both pages are connected now
+    const clients = await waitText(p, '#clients', { minInt: 2 }, `${label}: #clients should count both live pages`, 5000);
+    say(`${label}: #points reached ${await points(p)}, #clients ${clients}`);
+  }
+  for (const [label, p] of pages) await expectChartDrawn(p, label, say);
 
-  await p.click('#pause');
-  await waitText(p, '#state', { eqi: 'live' }, '#state should read "live" after resuming');
-  await waitText(p, '#points', { minInt: afterWait + 1 }, '#points should grow again after resuming', 5000);
-  await waitText(p, '#points', { minInt: afterWait + 2 }, '#points should keep growing after resuming', 5000);
-  say(`resumed: #state live, #points grew to ${await points(p)}`);
-  await expectStillOnTransport(p, mode, say);
+  await a.click('#pause');
+  await waitText(a, '#state', { eqi: 'paused' }, 'A: #state should read "paused" after clicking #pause');
+  const pauseLabel = await textOf(a, '#pause');
+  assert.match(pauseLabel ?? '', /resume/i, `A: #pause should now read "resume", it reads ${JSON.stringify(pauseLabel)}`);
+  const aAtPause = await points(a);
+  const bAtPause = await points(b);
+  say(`A paused at #points ${aAtPause} (#pause reads ${JSON.stringify(pauseLabel)}); B is at ${bAtPause}`);
+  // The absence of pushes to A is measured against B, which the same publisher keeps feeding.
+  await waitText(b, '#points', { minInt: bAtPause + 3 }, 'B (live) should keep receiving figures while A is paused', 8000);
+  const aAfter = await points(a);
+  const bAfter = await points(b);
+  assert.ok(aAfter <= aAtPause + 1, `while paused A's #points went from ${aAtPause} to ${aAfter} while B's went from ${bAtPause} to ${bAfter}`);
+  assert.equal((await textOf(b, '#state') ?? '').toLowerCase(), 'live', 'B must stay "live" while A is paused');
+  // A is paused but still connected: B goes on counting it
+  const bClients = await waitText(b, '#clients', { minInt: 2 }, 'B: #clients should still count the paused but connected A');
+  say(`over the same interval B grew ${bAtPause} -> ${bAfter} (+${bAfter - bAtPause}) and A ${aAtPause} -> ${aAfter} (+${aAfter - aAtPause}, at most 1 allowed); B #state live, #clients ${bClients}`);
+
+  await a.click('#pause');
+  await waitText(a, '#state', { eqi: 'live' }, 'A: #state should read "live" after resuming');
+  await waitText(a, '#points', { minInt: aAfter + 1 }, 'A: #points should grow again after resuming', 5000);
+  await waitText(a, '#points', { minInt: aAfter + 2 }, 'A: #points should keep growing after resuming', 5000);
+  const aClients = await waitText(a, '#clients', { minInt: 2 }, 'A: #clients should count both pages after resuming');
+  const bNow = await points(b);
+  assert.ok(bNow > bAfter, `B should have kept receiving, #points ${bAfter} -> ${bNow}`);
+  say(`A resumed: #state live, #points grew to ${await points(a)}, #clients ${aClients}; B at ${bNow}`);
+  for (const [label, p] of pages) await expectStillOnTransport(p, mode, (m) => say(`${label}: ${m}`));
 });

@@ -44,8 +44,11 @@ export function tag() {
   return Math.random().toString(36).slice(2, 8);
 }
 
+const STARTED = Date.now();
+
+/** One log line, with the seconds since the script started. */
 export function log(name, mode, msg) {
-  console.log(`[${name}/${mode}] ${msg}`);
+  console.log(`[${name}/${mode} +${((Date.now() - STARTED) / 1000).toFixed(1)}s] ${msg}`);
 }
 
 /** Text of the first element matching sel, trimmed; null when there is none. */
@@ -153,7 +156,7 @@ function watch(page, label, say) {
  * Runs one page test: launches Chromium, gives the test a newPage(label) helper that
  * opens a page in its own browser context (own cookies, own Socket.IO connection),
  * takes the screenshot <name>-<mode>.png of the page the test names (or the first page),
- * also when the test fails, and exits 0 only on success. A global timer ends the
+ * or <name>-<mode>-<suffix>.png of each page in ctx.shotPages, also when the test fails, and exits 0 only on success. A global timer ends the
  * process after GLOBAL_TIMEOUT_MS whatever happens.
  */
 export async function runPageTest(name, test) {
@@ -167,10 +170,11 @@ export async function runPageTest(name, test) {
 
   let browser;
   const pages = [];
-  let snapped = false;
-  const shoot = async (page, why) => {
+  const snapped = new Set(); // suffixes ('' for the single-page name) already taken on purpose
+  const fileOf = (suffix) => join(shotDir, `${name}-${mode}${suffix ? `-${suffix}` : ''}.png`);
+  const shoot = async (page, suffix, why) => {
     mkdirSync(shotDir, { recursive: true });
-    const file = join(shotDir, `${name}-${mode}.png`);
+    const file = fileOf(suffix);
     await page.screenshot({ path: file, fullPage: true, timeout: 5000 });
     say(`screenshot ${file}${why ? ` (${why})` : ''}`);
   };
@@ -179,11 +183,17 @@ export async function runPageTest(name, test) {
     mode,
     say,
     url: (path) => pageUrl(base, path, mode),
+    /** The page to screenshot as <name>-<mode>.png (default: the first page). */
     shotPage: null,
+    /**
+     * For tests with several pages: [[page, suffix], ...]; each is screenshot as
+     * <name>-<mode>-<suffix>.png (replaces shotPage).
+     */
+    shotPages: null,
     /** Takes the page's screenshot now (instead of at the end, unless the test then fails). */
-    async snap(page, why) {
-      await shoot(page, why);
-      snapped = true;
+    async snap(page, why, suffix = '') {
+      await shoot(page, suffix, why);
+      snapped.add(suffix);
     },
     async newPage(label) {
       const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
@@ -203,12 +213,15 @@ export async function runPageTest(name, test) {
   } catch (e) {
     say(`FAIL: ${e && e.message ? e.message : e}`);
   }
-  const shotTarget = ctx.shotPage || pages[0];
-  if (shotTarget && (!ok || !snapped)) {
+  const targets = ctx.shotPages
+    ? ctx.shotPages.map(([page, suffix]) => [page, suffix])
+    : (ctx.shotPage || pages[0]) ? [[ctx.shotPage || pages[0], '']] : [];
+  for (const [page, suffix] of targets) {
+    if (ok && snapped.has(suffix)) continue;
     try {
-      await shoot(shotTarget, ok ? '' : 'at the failure');
+      await shoot(page, suffix, ok ? '' : 'at the failure');
     } catch (e) {
-      say(`(screenshot failed: ${e.message.split('\n')[0]})`);
+      say(`(screenshot ${suffix || name} failed: ${e.message.split('\n')[0]})`);
     }
   }
   if (browser) await browser.close().catch(() => {});
