@@ -2,7 +2,11 @@ package dev.socketee.impl.cdi;
 
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import dev.socketee.impl.engine.transport.websocket.WebSocketBridge;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
+import jakarta.websocket.server.ServerContainer;
 import java.util.Set;
 
 /**
@@ -26,5 +30,27 @@ public final class SocketeeInitializer implements ServletContainerInitializer {
         servlet.setAsyncSupported(true);
         servlet.setLoadOnStartup(1);
         servlet.addMapping(path + "/*");
+        // WebSocket endpoints can be added only while the application deploys, and some containers
+        // set up their WebSocket container after other initializers: a listener runs after all of them
+        context.addListener(new BridgeRegistrar(path));
+    }
+
+    /** Registers the WebSocket bridge endpoint once the WebSocket container exists. */
+    static final class BridgeRegistrar implements ServletContextListener {
+        static final String ATTRIBUTE = WebSocketBridge.class.getName();
+        private final String path;
+
+        BridgeRegistrar(String path) {
+            this.path = path;
+        }
+
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            ServletContext context = event.getServletContext();
+            Object container = context.getAttribute(ServerContainer.class.getName());
+            if (container instanceof ServerContainer sc) {
+                context.setAttribute(ATTRIBUTE, WebSocketBridge.register(sc, path));
+            }
+        }
     }
 }

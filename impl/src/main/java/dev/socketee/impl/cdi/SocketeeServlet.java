@@ -25,7 +25,11 @@ final class SocketeeServlet extends HttpServlet {
         extension = beanManager.getExtension(SocketeeExtension.class);
         SocketeeRuntime runtime = extension.start(SocketeeConfig.load(getServletContext()), beanManager);
         ServerContainer webSockets = (ServerContainer) getServletContext().getAttribute(ServerContainer.class.getName());
-        engine = new EngineServlet(runtime.engine(), webSockets);
+        Object bridge = getServletContext().getAttribute(SocketeeInitializer.BridgeRegistrar.ATTRIBUTE);
+        if (webSockets != null && bridge == null) {
+            throw new ServletException("The WebSocket container was not ready while the application deployed");
+        }
+        engine = new EngineServlet(runtime.engine(), webSockets, (dev.socketee.impl.engine.transport.websocket.WebSocketBridge) bridge);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.socketee.engine.EngineIoOptions;
 import dev.socketee.impl.engine.EngineServer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import dev.socketee.impl.engine.transport.websocket.WebSocketBridge;
 import jakarta.websocket.server.ServerContainer;
 
 /**
@@ -22,8 +23,9 @@ public final class EngineRegistration {
             throw new IllegalStateException("No Jakarta WebSocket container in this web application;"
                     + " enable WebSocket on the server or configure transports=[polling]");
         }
+        WebSocketBridge bridge = webSockets == null ? null : WebSocketBridge.register(webSockets, options.path());
         ServletRegistration.Dynamic servlet = context.addServlet("socketee-engine" + options.path(),
-                new EngineServlet(server, webSockets));
+                new EngineServlet(server, webSockets, bridge));
         if (servlet == null) {
             throw new IllegalStateException("An Engine.IO servlet is already registered at " + options.path());
         }

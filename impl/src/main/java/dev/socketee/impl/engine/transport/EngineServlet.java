@@ -7,12 +7,12 @@ import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.HandshakeInfo;
 import dev.socketee.impl.engine.transport.polling.PollingTransport;
 import dev.socketee.impl.engine.transport.websocket.EngineWebSocketEndpoint;
+import dev.socketee.impl.engine.transport.websocket.WebSocketBridge;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerContainer;
-import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -38,10 +38,13 @@ public final class EngineServlet extends HttpServlet {
 
     private final transient EngineServer server;
     private final transient ServerContainer webSockets;
+    private final transient WebSocketBridge bridge;
 
-    public EngineServlet(EngineServer server, ServerContainer webSockets) {
+    /** {@code bridge} was registered while the application deployed ({@link WebSocketBridge#register}). */
+    public EngineServlet(EngineServer server, ServerContainer webSockets, WebSocketBridge bridge) {
         this.server = server;
         this.webSockets = webSockets;
+        this.bridge = bridge;
     }
 
     @Override
@@ -132,17 +135,8 @@ public final class EngineServlet extends HttpServlet {
     private void upgradeToWebSocket(HttpServletRequest req, HttpServletResponse resp, HandshakeInfo handshake,
                                     String sid) throws IOException {
         Endpoint endpoint = new EngineWebSocketEndpoint(server, handshake, sid);
-        ServerEndpointConfig config = ServerEndpointConfig.Builder
-                .create(EngineWebSocketEndpoint.class, server.options().path() + "/")
-                .configurator(new ServerEndpointConfig.Configurator() {
-                    @Override
-                    public <T> T getEndpointInstance(Class<T> endpointClass) {
-                        return endpointClass.cast(endpoint);
-                    }
-                })
-                .build();
         try {
-            webSockets.upgradeHttpToWebSocket(req, resp, config, Collections.emptyMap());
+            bridge.upgrade(endpoint, config -> webSockets.upgradeHttpToWebSocket(req, resp, config, Collections.emptyMap()));
         } catch (Exception e) {
             LOG.log(Level.WARNING, "WebSocket upgrade failed", e);
             if (!resp.isCommitted()) {
@@ -151,7 +145,7 @@ public final class EngineServlet extends HttpServlet {
             return;
         }
         if (resp.getStatus() != 101 && !resp.isCommitted()) {
-            // some containers (Payara's Tyrus) return without upgrading instead of throwing
+            // a container that returns without upgrading instead of throwing
             LOG.warning(() -> "The container did not upgrade " + req.getRequestURI() + " to WebSocket (status "
                     + resp.getStatus() + "); clients fall back to polling");
             fail(resp, EngineError.BAD_REQUEST);
