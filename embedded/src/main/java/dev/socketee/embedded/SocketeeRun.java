@@ -46,6 +46,7 @@ public final class SocketeeRun {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(o.host());
         connector.setPort(o.port());
+        connector.setAcceptQueueSize(1024); // bursts of connecting clients (the default backlog is 50)
         server.addConnector(connector);
 
         WebAppContext app = new WebAppContext();
