@@ -4,6 +4,7 @@ import dev.socketee.engine.EngineConnection;
 import dev.socketee.engine.EngineIoListener;
 import dev.socketee.impl.engine.transport.Transport;
 import dev.socketee.impl.protocol.engine.EnginePacket;
+import dev.socketee.impl.protocol.engine.EnginePacketType;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -109,43 +110,31 @@ public final class EngineSession implements EngineConnection {
 
     /** Queues a packet; closes the session when the bounded buffer overflows (a slow reader). */
     public void send(EnginePacket packet) {
-        boolean overflow;
-        synchronized (this) {
-            if (state != State.OPEN) {
-                return;
-            }
-            overflow = buffer.size() >= server.options().maxBufferedPackets();
-            if (!overflow) {
-                buffer.add(packet);
-            }
-        }
-        if (overflow) {
-            LOG.warning(() -> "Session " + id + ": outbound buffer full (" + server.options().maxBufferedPackets()
-                    + " packets), client too slow; closing");
-            onClose(EngineCloseReason.TRANSPORT_ERROR);
-            return;
-        }
-        flush();
+        enqueue(packet, null);
     }
 
     /** Queues several packets that must stay together (a Socket.IO packet and its attachments). */
     public void send(List<EnginePacket> packets) {
-        if (packets.size() == 1) {
-            send(packets.get(0));
-            return;
-        }
-        boolean overflow;
+        enqueue(null, packets);
+    }
+
+    /** One packet or several (the other argument null): no list is allocated for the common single packet. */
+    private void enqueue(EnginePacket one, List<EnginePacket> many) {
+        boolean queued;
         synchronized (this) {
             if (state != State.OPEN) {
                 return;
             }
-            overflow = buffer.size() + packets.size() > server.options().maxBufferedPackets();
-            if (!overflow) {
-                buffer.addAll(packets);
+            queued = buffer.size() + (one != null ? 1 : many.size()) <= server.options().maxBufferedPackets();
+            if (queued && one != null) {
+                buffer.add(one);
+            } else if (queued) {
+                buffer.addAll(many);
             }
         }
-        if (overflow) {
-            LOG.warning(() -> "Session " + id + ": outbound buffer full, client too slow; closing");
+        if (!queued) {
+            LOG.warning(() -> "Session " + id + ": outbound buffer full (" + server.options().maxBufferedPackets()
+                    + " packets), client too slow; closing");
             onClose(EngineCloseReason.TRANSPORT_ERROR);
             return;
         }
@@ -209,11 +198,6 @@ public final class EngineSession implements EngineConnection {
         return true;
     }
 
-    /** Sends a packet on the given transport right now, outside the buffer (probe answers, noop). */
-    void sendDirect(Transport t, EnginePacket packet) {
-        t.send(List.of(packet));
-    }
-
     // ---- receiving --------------------------------------------------------------------------
 
     /** A packet from the current transport. */
@@ -237,7 +221,7 @@ public final class EngineSession implements EngineConnection {
             }
             case CLOSE -> onClose(EngineCloseReason.TRANSPORT_CLOSE);
             case NOOP -> { }
-            case PING -> sendDirect(from, EnginePacket.of(dev.socketee.impl.protocol.engine.EnginePacketType.PONG, packet.text()));
+            case PING -> from.send(List.of(EnginePacket.of(EnginePacketType.PONG, packet.text()))); // outside the buffer, like the probe answer
             default -> {
                 LOG.fine(() -> "Session " + id + ": unexpected " + packet + "; closing");
                 onClose(EngineCloseReason.PARSE_ERROR);
@@ -273,7 +257,7 @@ public final class EngineSession implements EngineConnection {
             current = transport;
         }
         server.timer().schedule(upgradeTimeout, server.options().upgradeTimeout().toMillis());
-        sendDirect(candidate, EnginePacket.PONG_PROBE);
+        candidate.send(List.of(EnginePacket.PONG_PROBE)); // on the candidate itself, outside the buffer
         releasePollDuringUpgrade(current);
         return true;
     }

@@ -74,9 +74,6 @@ public final class Namespace {
     void connect(SioSocket socket, Object auth) {
         try {
             handlers.connectHandler().onConnect(socket, auth);
-        } catch (ConnectRefusedException refused) {
-            socket.refuse(refused.getMessage(), refused.data());
-            return;
         } catch (dev.socketee.ConnectionRefusedException refused) {
             socket.refuse(refused.getMessage(), refused.data());
             return;

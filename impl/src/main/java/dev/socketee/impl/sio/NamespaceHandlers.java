@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
  */
 public final class NamespaceHandlers {
 
-    /** Runs when a client connects; may refuse by throwing {@link ConnectRefusedException}. */
+    /** Runs when a client connects; may refuse by throwing {@link dev.socketee.ConnectionRefusedException}. */
     @FunctionalInterface
     public interface ConnectHandler {
         void onConnect(SioSocket socket, Object auth) throws Exception;

@@ -21,14 +21,4 @@ public enum SioDisconnectReason {
     public String wireName() {
         return wireName;
     }
-
-    /** The socket-level reason for an Engine.IO close reason string. */
-    public static SioDisconnectReason fromEngine(String engineReason) {
-        for (SioDisconnectReason r : values()) {
-            if (r.wireName.equals(engineReason)) {
-                return r;
-            }
-        }
-        return TRANSPORT_ERROR;
-    }
 }
