@@ -11,29 +11,26 @@ import java.util.List;
  * The event a handler observes. For {@code @ObservesAsync} handlers the acknowledgement is held
  * and sent when the handler completes (with what it passed to {@link #ack}, or no arguments).
  */
-final class SocketEventImpl implements SocketEvent {
+final class SocketEventImpl extends ClientArguments implements SocketEvent {
 
     private final SocketFacade socket;
     private final String name;
-    private final List<Object> args;
     private final Ack ack;
     private final Object auth;
     private final String reason;
     private final Throwable error;
-    private final ArgumentBinder binder;
     private volatile boolean deferAck;
     private volatile List<Object> deferredAckArgs;
 
     SocketEventImpl(SocketFacade socket, String name, List<Object> args, Ack ack, Object auth, String reason,
                     Throwable error, ArgumentBinder binder) {
+        super(args, binder);
         this.socket = socket;
         this.name = name;
-        this.args = args;
         this.ack = ack;
         this.auth = auth;
         this.reason = reason;
         this.error = error;
-        this.binder = binder;
     }
 
     @Override
@@ -44,31 +41,6 @@ final class SocketEventImpl implements SocketEvent {
     @Override
     public String name() {
         return name;
-    }
-
-    @Override
-    public int size() {
-        return args.size();
-    }
-
-    @Override
-    public <T> T arg(int index, Class<T> type) {
-        return index < args.size() ? binder.bind(args.get(index), type) : null;
-    }
-
-    @Override
-    public <T> T arg(int index, Type type) {
-        return index < args.size() ? binder.bind(args.get(index), type) : null;
-    }
-
-    @Override
-    public String json(int index) {
-        return index < args.size() ? ArgumentBinder.json(args.get(index)) : null;
-    }
-
-    @Override
-    public List<Object> args() {
-        return ArgumentBinder.plain(args);
     }
 
     @Override
@@ -90,7 +62,7 @@ final class SocketEventImpl implements SocketEvent {
 
     @Override
     public <T> T auth(Class<T> type) {
-        return auth == null ? null : binder.bind(auth, type);
+        return auth == null ? null : binder().bind(auth, type);
     }
 
     @Override
@@ -116,6 +88,6 @@ final class SocketEventImpl implements SocketEvent {
     }
 
     SocketEventImpl withError(Throwable t) {
-        return new SocketEventImpl(socket, name, args, null, auth, reason, t, binder); // name: the event whose handler failed
+        return new SocketEventImpl(socket, name, raw(), null, auth, reason, t, binder()); // name: the event whose handler failed
     }
 }

@@ -64,7 +64,7 @@ final class SocketFacade implements Socket {
             if (error != null) {
                 result.completeExceptionally(error);
             } else {
-                result.complete(new AckReplyImpl(reply, binder));
+                result.complete(new ClientArguments(reply, binder));
             }
         });
         return result;
