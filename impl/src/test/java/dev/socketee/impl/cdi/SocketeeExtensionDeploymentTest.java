@@ -39,6 +39,21 @@ class SocketeeExtensionDeploymentTest {
         }
     }
 
+    @Test
+    void handlersOfNormalScopedBeansAreCalledDirectlyNotThroughTheContainersNotification() throws Exception {
+        try (WeldContainer c = weld(GoodHandlers.class).initialize()) {
+            HandlerRegistry registry = new HandlerRegistry(c.getBeanManager().getExtension(SocketeeExtension.class).sites());
+            HandlerInvoker invoker = new HandlerInvoker(c.getBeanManager(), Runnable::run, registry.methods());
+            SocketEventImpl event = new SocketEventImpl(null, "chat", java.util.List.of(), null, null, null, null, new ArgumentBinder());
+            GoodHandlers.lastChatStack = null;
+            invoker.invoke(registry.events("/room").get("chat"), event, (e, t) -> { });
+            StackTraceElement[] stack = GoodHandlers.lastChatStack;
+            assertTrue(stack != null, "the handler ran");
+            boolean viaContainer = java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("org.jboss.weld.event"));
+            assertTrue(!viaContainer, () -> "called through Weld's observer notification:\n" + java.util.Arrays.toString(stack));
+        }
+    }
+
     private static String messages(Throwable t) {
         StringBuilder sb = new StringBuilder();
         for (Throwable x = t; x != null; x = x.getCause()) {

@@ -14,7 +14,11 @@ public class GoodHandlers {
     @Inject
     SocketIo io;
 
+    /** The call stack of the last "chat" handler call, to see how it was invoked. */
+    public static volatile StackTraceElement[] lastChatStack;
+
     void chat(@Observes @OnSocketEvent(value = "chat", namespace = "/room") SocketEvent e) {
+        lastChatStack = new Throwable().getStackTrace();
     }
 
     void connect(@Observes @OnSocketEvent(value = OnSocketEvent.CONNECT, namespace = "/room") SocketEvent e) {
