@@ -1,11 +1,16 @@
 // Shared helpers of the scenarios: base URL, a global time guard, bounded waits, pass/fail exit codes.
 import assert from "node:assert/strict";
 
-export const baseUrl = (process.argv[2] || "").replace(/\/$/, "");
-if (!baseUrl) {
-  console.error("usage: node <scenario> <baseUrl>");
+// argv[2]: the app's URL, with its context path when it is not deployed at the root, e.g.
+// http://127.0.0.1:8080/cdi. Socket.IO clients take the origin as URL (a path there would be read as
+// a namespace) and the context path in their `path` option.
+export const appUrl = (process.argv[2] || "").replace(/\/$/, "");
+if (!appUrl) {
+  console.error("usage: node <scenario> <appUrl>");
   process.exit(2);
 }
+export const baseUrl = new URL(appUrl).origin;
+export const path = new URL(appUrl).pathname.replace(/\/$/, "") + "/socket.io";
 
 // every scenario exits by itself within 10 s
 setTimeout(() => {

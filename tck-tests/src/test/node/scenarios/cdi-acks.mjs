@@ -3,13 +3,13 @@
 // ack within timeoutMs as "answer-timeout" "TimeoutException".
 // argv[3]: "default" (polling then upgrade), "polling" or "websocket".
 import { io } from "socket.io-client";
-import { scenario, baseUrl, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, assert, log } from "../lib/harness.mjs";
 
 const mode = process.argv[3] || "default";
 const transportOpts = mode === "default" ? {} : { transports: [mode] };
 
 await scenario(`cdi-acks (${mode})`, async (cleanup) => {
-  const s = cleanup(io(baseUrl, { forceNew: true, reconnection: false, ...transportOpts }));
+  const s = cleanup(io(baseUrl, { path, forceNew: true, reconnection: false, ...transportOpts }));
   const events = [];
   s.onAny((ev, ...args) => events.push(ev));
   await once(s, "connect");

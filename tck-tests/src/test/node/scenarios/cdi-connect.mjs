@@ -2,13 +2,13 @@
 // (connect_error "refused" with data), the per-socket session ("session" acks the user).
 // argv[3]: "default" (polling then upgrade), "polling" or "websocket".
 import { io } from "socket.io-client";
-import { scenario, baseUrl, once, within, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, within, assert, log } from "../lib/harness.mjs";
 
 const mode = process.argv[3] || "default";
 const transportOpts = mode === "default" ? {} : { transports: [mode] };
 
 function client(cleanup, extra = {}) {
-  const s = cleanup(io(baseUrl, { forceNew: true, reconnection: false, ...transportOpts, ...extra }));
+  const s = cleanup(io(baseUrl, { path, forceNew: true, reconnection: false, ...transportOpts, ...extra }));
   s.events = [];
   s.onAny((ev, ...args) => s.events.push([ev, ...args]));
   return s;

@@ -2,7 +2,7 @@
 // on /dyn-N to the default ("*") one ("default-error"). The connection stays usable afterwards.
 // argv[3]: "default" (polling then upgrade), "polling" or "websocket".
 import { Manager } from "socket.io-client";
-import { scenario, baseUrl, once, within, assert } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, within, assert } from "../lib/harness.mjs";
 
 const mode = process.argv[3] || "default";
 const transportOpts = mode === "default" ? {} : { transports: [mode] };
@@ -12,7 +12,7 @@ function ack(socket, ev, ...args) {
 }
 
 await scenario(`cdi-errors (${mode})`, async (cleanup) => {
-  const manager = new Manager(baseUrl, { reconnection: false, ...transportOpts });
+  const manager = new Manager(baseUrl, { path, reconnection: false, ...transportOpts });
   const root = cleanup(manager.socket("/"));
   const dyn = cleanup(manager.socket("/dyn-7"));
   const rootEvents = [];

@@ -2,7 +2,7 @@
 // @RequestScoped beans per event, @ObservesAsync handlers with a deferred ack, binary arguments.
 // argv[3]: "default" (polling then upgrade), "polling" or "websocket".
 import { io } from "socket.io-client";
-import { scenario, baseUrl, once, within, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, within, assert, log } from "../lib/harness.mjs";
 
 const mode = process.argv[3] || "default";
 const transportOpts = mode === "default" ? {} : { transports: [mode] };
@@ -12,7 +12,7 @@ function ack(socket, ev, ...args) {
 }
 
 await scenario(`cdi-events (${mode})`, async (cleanup) => {
-  const s = cleanup(io(baseUrl, { forceNew: true, reconnection: false, ...transportOpts }));
+  const s = cleanup(io(baseUrl, { path, forceNew: true, reconnection: false, ...transportOpts }));
   await Promise.all([once(s, "connect"), once(s, "welcome")]);
 
   // echo acks all its arguments, unchanged
@@ -23,7 +23,7 @@ await scenario(`cdi-events (${mode})`, async (cleanup) => {
   // typed: a record bound with JSON-B, a record written back; the counter is per socket (session)
   assert.deepEqual(await ack(s, "typed", { text: "hello", n: 21 }), [{ text: "HELLO", n: 42, count: 1 }]);
   assert.deepEqual(await ack(s, "typed", { text: "Éé", n: -3 }), [{ text: "ÉÉ", n: -6, count: 2 }]);
-  const other = cleanup(io(baseUrl, { forceNew: true, reconnection: false, ...transportOpts }));
+  const other = cleanup(io(baseUrl, { path, forceNew: true, reconnection: false, ...transportOpts }));
   await once(other, "connect");
   assert.deepEqual(await ack(other, "typed", { text: "x", n: 0 }), [{ text: "X", n: 0, count: 1 }]);
   assert.deepEqual(await ack(s, "typed", { text: "again", n: 1 }), [{ text: "AGAIN", n: 2, count: 3 }]);

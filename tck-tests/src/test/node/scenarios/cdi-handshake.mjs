@@ -3,7 +3,7 @@
 // time, namespace.
 // argv[3]: "default" (polling then upgrade), "polling" or "websocket".
 import { io } from "socket.io-client";
-import { scenario, baseUrl, once, within, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, appUrl, once, within, assert, log } from "../lib/harness.mjs";
 
 const mode = process.argv[3] || "default";
 const transportOpts = mode === "default" ? {} : { transports: [mode] };
@@ -13,7 +13,7 @@ function ack(socket, ev, ...args) {
 }
 
 async function whoami(cleanup, opts) {
-  const s = cleanup(io(baseUrl, { forceNew: true, reconnection: false, ...transportOpts, ...opts }));
+  const s = cleanup(io(baseUrl, { path, forceNew: true, reconnection: false, ...transportOpts, ...opts }));
   await once(s, "connect");
   const [info] = await ack(s, "whoami");
   log(mode, "whoami:", JSON.stringify(info));
@@ -36,7 +36,7 @@ await scenario(`cdi-handshake (${mode})`, async (cleanup) => {
   });
 
   // logged in: the HTTP session (JSESSIONID cookie) gives the principal and the session's attributes
-  const res = await within(fetch(`${baseUrl}/login?user=carol`), 3000, "GET /login");
+  const res = await within(fetch(`${appUrl}/login?user=carol`), 3000, "GET /login");
   assert.equal(res.status, 200);
   assert.equal(await res.text(), "logged in carol");
   const setCookie = res.headers.get("set-cookie");

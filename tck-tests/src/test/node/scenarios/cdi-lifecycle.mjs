@@ -4,7 +4,7 @@
 // The rooms are still there at DISCONNECTING.
 // argv[3]: "default" (polling then upgrade), "polling" or "websocket".
 import { io } from "socket.io-client";
-import { scenario, baseUrl, once, within, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, within, assert, log } from "../lib/harness.mjs";
 
 const mode = process.argv[3] || "default";
 const transportOpts = mode === "default" ? {} : { transports: [mode] };
@@ -14,7 +14,7 @@ function ack(socket, ev, ...args) {
 }
 
 function client(cleanup) {
-  return cleanup(io(baseUrl, { forceNew: true, reconnection: false, ...transportOpts }));
+  return cleanup(io(baseUrl, { path, forceNew: true, reconnection: false, ...transportOpts }));
 }
 
 await scenario(`cdi-lifecycle (${mode})`, async (cleanup) => {

@@ -3,7 +3,7 @@
 // "Invalid namespace". All multiplexed on one connection.
 // argv[3]: "default" (polling then upgrade), "polling" or "websocket".
 import { Manager } from "socket.io-client";
-import { scenario, baseUrl, once, within, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, within, assert, log } from "../lib/harness.mjs";
 
 const mode = process.argv[3] || "default";
 const transportOpts = mode === "default" ? {} : { transports: [mode] };
@@ -13,7 +13,7 @@ function ack(socket, ev, ...args) {
 }
 
 await scenario(`cdi-namespaces (${mode})`, async (cleanup) => {
-  const manager = new Manager(baseUrl, { reconnection: false, ...transportOpts });
+  const manager = new Manager(baseUrl, { path, reconnection: false, ...transportOpts });
   const root = cleanup(manager.socket("/"));
   const other = cleanup(manager.socket("/other"));
   const dyn = cleanup(manager.socket("/dyn-42"));

@@ -2,7 +2,7 @@
 // emits "pushed" 1..n to that room through the injected SocketIo.
 // argv[3]: "default" (polling then upgrade), "polling" or "websocket".
 import { io } from "socket.io-client";
-import { scenario, baseUrl, once, within, assert } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, within, assert } from "../lib/harness.mjs";
 
 const mode = process.argv[3] || "default";
 const transportOpts = mode === "default" ? {} : { transports: [mode] };
@@ -12,8 +12,8 @@ function ack(socket, ev, ...args) {
 }
 
 await scenario(`cdi-push (${mode})`, async (cleanup) => {
-  const s = cleanup(io(baseUrl, { forceNew: true, reconnection: false, ...transportOpts }));
-  const bystander = cleanup(io(baseUrl, { forceNew: true, reconnection: false, ...transportOpts }));
+  const s = cleanup(io(baseUrl, { path, forceNew: true, reconnection: false, ...transportOpts }));
+  const bystander = cleanup(io(baseUrl, { path, forceNew: true, reconnection: false, ...transportOpts }));
   const bystanderEvents = [];
   bystander.onAny((ev, ...args) => { if (ev !== "welcome") bystanderEvents.push([ev, ...args]); });
   await Promise.all([once(s, "connect"), once(bystander, "connect")]);

@@ -4,7 +4,7 @@
 // socket are ordered) without sleeping.
 // argv[3]: "default" (polling then upgrade), "polling" or "websocket".
 import { io, Manager } from "socket.io-client";
-import { scenario, baseUrl, once, within, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, within, assert, log } from "../lib/harness.mjs";
 
 const mode = process.argv[3] || "default";
 const transportOpts = mode === "default" ? {} : { transports: [mode] };
@@ -29,7 +29,7 @@ await scenario(`cdi-rooms (${mode})`, async (cleanup) => {
   const r2 = `r2-${suffix}`;
   const clients = [];
   for (let i = 0; i < 3; i++) {
-    const s = cleanup(io(baseUrl, { forceNew: true, reconnection: false, ...transportOpts }));
+    const s = cleanup(io(baseUrl, { path, forceNew: true, reconnection: false, ...transportOpts }));
     s.events = [];
     s.onAny((ev, ...args) => { if (ev !== "welcome") s.events.push([ev, ...args]); });
     clients.push(s);
@@ -37,7 +37,7 @@ await scenario(`cdi-rooms (${mode})`, async (cleanup) => {
   await Promise.all(clients.map((s) => once(s, "connect")));
   const [A, B, C] = clients;
   // D: namespace "/other" (its own connection)
-  const D = cleanup(io(baseUrl + "/other", { forceNew: true, reconnection: false, ...transportOpts }));
+  const D = cleanup(io(baseUrl + "/other", { path, forceNew: true, reconnection: false, ...transportOpts }));
   D.events = [];
   D.onAny((ev, ...args) => D.events.push([ev, ...args]));
   await once(D, "connect");

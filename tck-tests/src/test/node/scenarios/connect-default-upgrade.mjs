@@ -1,9 +1,9 @@
 // socket.io-client with default transports: connects over polling, then upgrades to websocket.
 import { io } from "socket.io-client";
-import { scenario, baseUrl, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, assert, log } from "../lib/harness.mjs";
 
 await scenario("connect-default-upgrade", async (cleanup) => {
-  const socket = cleanup(io(baseUrl, { forceNew: true }));
+  const socket = cleanup(io(baseUrl, { path, forceNew: true }));
   const upgraded = new Promise((resolve) => socket.io.on("open", () => socket.io.engine.once("upgrade", resolve)));
   await once(socket, "connect");
   log("connected", socket.id, "transport", socket.io.engine.transport.name);

@@ -1,9 +1,9 @@
 // socket.io-client, polling only: connects, receives the auth event, round-trips messages, never upgrades.
 import { io } from "socket.io-client";
-import { scenario, baseUrl, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, assert, log } from "../lib/harness.mjs";
 
 await scenario("connect-polling-only", async (cleanup) => {
-  const socket = cleanup(io(baseUrl, { forceNew: true, transports: ["polling"] }));
+  const socket = cleanup(io(baseUrl, { path, forceNew: true, transports: ["polling"] }));
   const auth = once(socket, "auth");
   await once(socket, "connect");
   log("connected", socket.id, "transport", socket.io.engine.transport.name);

@@ -1,11 +1,11 @@
 // Connecting to an unknown namespace fails with connect_error "Invalid namespace"; "/" on the same
 // Manager is unaffected.
 import { Manager } from "socket.io-client";
-import { scenario, baseUrl, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, assert, log } from "../lib/harness.mjs";
 
 await scenario("namespaces-invalid", async (cleanup) => {
   for (const transports of [["websocket"], ["polling"]]) {
-    const manager = new Manager(baseUrl, { transports });
+    const manager = new Manager(baseUrl, { path, transports });
     const root = cleanup(manager.socket("/"));
     const random = cleanup(manager.socket("/random"));
     const [err] = await once(random, "connect_error");

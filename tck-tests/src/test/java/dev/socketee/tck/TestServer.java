@@ -1,6 +1,7 @@
 package dev.socketee.tck;
 
 import java.lang.reflect.Method;
+import dev.socketee.tck.servers.ServerUnderTest;
 import java.net.URI;
 
 /**
@@ -26,6 +27,8 @@ public final class TestServer {
             String external = System.getProperty("socketee.baseUri");
             if (external != null && !external.isBlank()) {
                 baseUri = URI.create(stripSlash(external.trim()));
+            } else if (ServerUnderTest.isExternal()) {
+                baseUri = ServerUnderTest.conformanceUri();
             } else {
                 baseUri = URI.create(stripSlash(startConformanceServer().toString()));
             }

@@ -37,8 +37,9 @@ final class CdiClient implements AutoCloseable {
     }
 
     static CdiClient create(String namespace, String[] transports, Map<String, String> auth) {
-        return new CdiClient(IO.socket(URI.create(CdiTestServer.baseUrl() + namespace),
-                JavaClient.options(transports, auth)));
+        IO.Options options = JavaClient.options(transports, auth);
+        options.path = CdiTestServer.socketIoPath();
+        return new CdiClient(IO.socket(URI.create(CdiTestServer.origin() + namespace), options));
     }
 
     private void record(String event, Object[] args) {

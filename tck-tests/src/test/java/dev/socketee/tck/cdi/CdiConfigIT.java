@@ -10,9 +10,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Settings reach the server from both sources: servlet init parameters (pingInterval 1000 set by
- * CdiServer) and MicroProfile Config (socketee.max-payload=900000, a system property that SmallRye
- * Config reads; set by failsafe in tck-tests/pom.xml), and the sid cookie (socketee.cookie=io).
+ * Settings reach the server from both sources: servlet init parameters (pingInterval 1000, set by
+ * CdiServer embedded or by the CDI WAR's web.xml) and MicroProfile Config (socketee.max-payload=900000:
+ * a system property that SmallRye Config reads embedded, set by failsafe in tck-tests/pom.xml; the
+ * WAR's microprofile-config.properties read by the server's own MicroProfile Config), and the sid
+ * cookie (socketee.cookie=io).
  */
 class CdiConfigIT {
 

@@ -1,5 +1,6 @@
 package dev.socketee.tck.cdi;
 
+import dev.socketee.tck.servers.ServerUnderTest;
 import java.net.URI;
 
 /**
@@ -8,7 +9,9 @@ import java.net.URI;
  * started twice nor restarted per test class.
  *
  * <p>With {@code -Dsocketee.cdi.baseUri=http://host:port} the CDI ITs run against an already running CDI app
- * instead (e.g. {@code java -jar socketee-conformance.jar cdi 3001}).
+ * instead (e.g. {@code java -jar socketee-conformance.jar cdi 3001}); with a server profile
+ * ({@link ServerUnderTest}) against the CDI WAR deployed at {@code /cdi} of an application server.
+ * The base URI may carry a context path: Socket.IO clients then need it in their {@code path} option.
  */
 final class CdiTestServer {
     private static URI baseUri;
@@ -22,6 +25,8 @@ final class CdiTestServer {
             String external = System.getProperty("socketee.cdi.baseUri");
             if (external != null && !external.isBlank()) {
                 baseUri = URI.create(stripSlash(external.trim()));
+            } else if (ServerUnderTest.isExternal()) {
+                baseUri = ServerUnderTest.cdiUri();
             } else {
                 server = CdiServer.start("127.0.0.1", 0);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cdi-server-stop"));
@@ -33,6 +38,17 @@ final class CdiTestServer {
 
     static String baseUrl() {
         return baseUri().toString();
+    }
+
+    /** scheme://host:port of the app, what Socket.IO clients take as URL (the rest would be a namespace). */
+    static String origin() {
+        URI u = baseUri();
+        return u.getScheme() + "://" + u.getRawAuthority();
+    }
+
+    /** The Socket.IO endpoint path for clients: the context path + /socket.io. */
+    static String socketIoPath() {
+        return baseUri().getRawPath() + "/socket.io";
     }
 
     private static String stripSlash(String s) {

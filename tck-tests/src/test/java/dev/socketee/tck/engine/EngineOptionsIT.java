@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
+import dev.socketee.tck.servers.ServerUnderTest;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,8 @@ class EngineOptionsIT {
 
     @BeforeAll
     static void start() {
+        // these option sets live in their own embedded server; the server profiles deploy only the two test WARs
+        Assumptions.assumeFalse(ServerUnderTest.isExternal(), "runs on the embedded server only");
         server = EmbeddedJetty.start("127.0.0.1", 0, context -> EngineIo.serve(context, EngineIoOptions.builder()
                 .path("/limited")
                 .transports(Set.of(EngineIoOptions.POLLING))
@@ -57,7 +61,9 @@ class EngineOptionsIT {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     private static HttpResponse<String> get(String query, String origin) throws Exception {

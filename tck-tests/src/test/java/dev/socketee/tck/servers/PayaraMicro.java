@@ -1,0 +1,57 @@
+package dev.socketee.tck.servers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Payara Micro (fish.payara.extras:payara-micro, one jar copied by the {@code payara} profile).
+ * Listeners are bound to 127.0.0.1 by preboot commands; Hazelcast is switched off, so nothing
+ * listens on other interfaces. A WAR named ROOT.war is deployed at the root context.
+ */
+final class PayaraMicro implements AppServer {
+    private final Path home;
+    private ServerProcess process;
+
+    /** {@code home}: the directory holding payara-micro.jar. */
+    PayaraMicro(Path home) {
+        this.home = home;
+    }
+
+    @Override
+    public URI start(Map<String, Path> wars) throws IOException {
+        Path jar = home.resolve("payara-micro.jar");
+        Path dir = Files.createDirectories(home.resolve("run"));
+        Path preboot = dir.resolve("preboot.asadmin");
+        Files.writeString(preboot, """
+                set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+                set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=127.0.0.1
+                """);
+        int http = FreePorts.any();
+        List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString(),
+                "--nocluster", "--nohazelcast",
+                "--port", String.valueOf(http), "--sslport", String.valueOf(FreePorts.any()),
+                "--prebootcommandfile", preboot.toString(), "--rootdir", dir.resolve("root").toString()));
+        for (Map.Entry<String, Path> war : wars.entrySet()) {
+            Path named = dir.resolve(war.getKey().isEmpty() ? "ROOT.war" : war.getKey() + ".war");
+            Files.copy(war.getValue(), named, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            cmd.add("--deploy");
+            cmd.add(named.toString());
+        }
+        process = ServerProcess.start("payara-micro", cmd, dir, Map.of(), home.resolveSibling("payara-micro.log"));
+        return URI.create("http://127.0.0.1:" + http);
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public ServerProcess process() {
+        return process;
+    }
+}

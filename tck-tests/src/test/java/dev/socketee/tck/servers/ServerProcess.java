@@ -1,0 +1,82 @@
+package dev.socketee.tck.servers;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An application server running as a child process, its output in a log file. Stopping sends
+ * SIGTERM to the whole process tree (the server's JVM is often a child of a launch script that
+ * does not forward signals), so the server shuts down as an operator's Ctrl-C would.
+ */
+final class ServerProcess {
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private ServerProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ServerProcess start(String name, List<String> command, Path workDir, Map<String, String> env, Path log)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        return new ServerProcess(name, pb.start(), log);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** SIGTERM to the tree, then SIGKILL after {@code grace}. Returns how long the server took to exit. */
+    Duration stop(Duration grace) {
+        long start = System.nanoTime();
+        long deadline = start + grace.toNanos();
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        boolean exited = true;
+        for (ProcessHandle p : tree) {
+            exited &= awaitExit(p, deadline);
+        }
+        if (!exited) {
+            System.err.println("[" + name + "] did not stop within " + grace + "; killing it");
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static boolean awaitExit(ProcessHandle p, long deadlineNanos) {
+        try {
+            p.onExit().get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ", log " + log + ")";
+    }
+}
