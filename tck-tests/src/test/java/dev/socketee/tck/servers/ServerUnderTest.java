@@ -1,5 +1,8 @@
 package dev.socketee.tck.servers;
 
+import dev.socketee.tck.servers.AppServer;
+import dev.socketee.tck.servers.AppServers;
+import dev.socketee.tck.servers.Readiness;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,19 +47,9 @@ public final class ServerUnderTest {
 
     private static synchronized URI started() {
         if (baseUri == null) {
-            baseUri = start(create(name(), Path.of(required("socketee.server.home"))));
+            baseUri = start(AppServers.create(name(), Path.of(required("socketee.server.home"))));
         }
         return baseUri;
-    }
-
-    private static AppServer create(String name, Path home) {
-        return switch (name) {
-            case "wildfly" -> new WildFly(home);
-            case "payara" -> new PayaraMicro(home);
-            case "liberty" -> new OpenLiberty(home);
-            default -> throw new IllegalArgumentException("unknown -Dsocketee.server=" + name
-                    + " (embedded, wildfly, payara or liberty)");
-        };
     }
 
     private static URI start(AppServer server) {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
  * SIGTERM to the whole process tree (the server's JVM is often a child of a launch script that
  * does not forward signals), so the server shuts down as an operator's Ctrl-C would.
  */
-final class ServerProcess {
+public final class ServerProcess {
     private final String name;
     private final Process process;
     private final Path log;
@@ -35,16 +35,16 @@ final class ServerProcess {
         return new ServerProcess(name, pb.start(), log);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** SIGTERM to the tree, then SIGKILL after {@code grace}. Returns how long the server took to exit. */
-    Duration stop(Duration grace) {
+    public Duration stop(Duration grace) {
         long start = System.nanoTime();
         long deadline = start + grace.toNanos();
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());

@@ -12,12 +12,12 @@ import java.util.Map;
  * {@code liberty} profile). Creates a server "socketee" with the EE 10 web features Socketee needs
  * plus MicroProfile Config, and runs it in the foreground.
  */
-final class OpenLiberty implements AppServer {
+public final class OpenLiberty implements AppServer {
     private static final String SERVER = "socketee";
     private final Path wlp;
     private ServerProcess process;
 
-    OpenLiberty(Path wlp) {
+    public OpenLiberty(Path wlp) {
         this.wlp = wlp;
     }
 

@@ -10,13 +10,13 @@ import java.util.concurrent.TimeUnit;
  * A deployed Socket.IO app is ready when its WebSocket transport answers an upgrade with 101: some
  * servers answer servlets (200) seconds before their WebSocket container is up (503 meanwhile).
  */
-final class Readiness {
+public final class Readiness {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Readiness() {
     }
 
-    static void awaitWebSocket(URI appUri, ServerProcess server, Duration timeout) throws InterruptedException {
+    public static void awaitWebSocket(URI appUri, ServerProcess server, Duration timeout) throws InterruptedException {
         URI ws = URI.create(appUri.toString().replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket");
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;

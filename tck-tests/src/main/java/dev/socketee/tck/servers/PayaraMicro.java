@@ -13,12 +13,12 @@ import java.util.Map;
  * Listeners are bound to 127.0.0.1 by preboot commands; Hazelcast is switched off, so nothing
  * listens on other interfaces. A WAR named ROOT.war is deployed at the root context.
  */
-final class PayaraMicro implements AppServer {
+public final class PayaraMicro implements AppServer {
     private final Path home;
     private ServerProcess process;
 
     /** {@code home}: the directory holding payara-micro.jar. */
-    PayaraMicro(Path home) {
+    public PayaraMicro(Path home) {
         this.home = home;
     }
 

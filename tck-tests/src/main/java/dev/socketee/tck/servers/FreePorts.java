@@ -6,11 +6,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Ports free on 127.0.0.1 right now (a server started at once gets them). */
-final class FreePorts {
+public final class FreePorts {
     private FreePorts() {
     }
 
-    static int any() {
+    public static int any() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** An application server from Maven Central that the suite starts, deploys to and stops. */
-interface AppServer {
+public interface AppServer {
 
     /**
      * Starts the server on 127.0.0.1 with these WARs deployed (context root, "" for the root, to

@@ -12,12 +12,12 @@ import java.util.Map;
  * profile), standalone with the default {@code standalone.xml}. Deploys by copying the WARs into
  * {@code standalone/deployments}; every port is shifted by one free offset.
  */
-final class WildFly implements AppServer {
+public final class WildFly implements AppServer {
     private static final int HTTP = 8080;
     private final Path home;
     private ServerProcess process;
 
-    WildFly(Path home) {
+    public WildFly(Path home) {
         this.home = home;
     }
 
