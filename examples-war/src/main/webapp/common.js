@@ -1,12 +1,28 @@
-// Shared by the example pages: connects to a namespace and keeps #status and #transport up to date.
+// Shared by the example pages.
+
+// The web application's context path, from where the page is served: "" at the root context,
+// "/examples" when deployed as examples.war. Every page sits at the top of the WAR, so it is the
+// page's path up to (not including) the last "/".
+function contextPath() {
+  return new URL(document.baseURI).pathname.replace(/\/[^/]*$/, "");
+}
+
+// An absolute path to one of this application's resources or servlets: appPath("login") is
+// "/login" at the root context, "/examples/login" under /examples. Every io() call and every
+// request to the app's own servlets goes through it.
+function appPath(path) {
+  return contextPath() + "/" + path.replace(/^\/+/, "");
+}
+
+// Connects to a namespace ("/chat": the namespace is the URL's path, the host is the page's) with
+// the Socket.IO endpoint under the context path, and keeps #status and #transport up to date.
 // "?transport=polling" in the page URL keeps the connection on HTTP long-polling.
 function connectTo(namespace) {
-  const base = location.pathname.replace(/[^/]*$/, "");          // the context path, for any deployment
-  const options = { path: base + "socket.io" };
+  const options = { path: appPath("socket.io") };
   if (new URLSearchParams(location.search).get("transport") === "polling") {
     options.transports = ["polling"];
   }
-  const socket = io(namespace, options);
+  const socket = io(location.origin + namespace, options);
   const status = document.getElementById("status");
   const transport = document.getElementById("transport");
   const showTransport = () => {

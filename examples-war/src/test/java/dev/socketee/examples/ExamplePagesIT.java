@@ -3,7 +3,11 @@ package dev.socketee.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.socketee.tck.servers.AppServer;
+import dev.socketee.tck.servers.AppServers;
+import dev.socketee.tck.servers.Readiness;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,30 +29,57 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The example pages in headless Chromium (Debian's), driven by playwright-core, against the
- * examples WAR running on the embedded default server in its own process, started with the same
- * command README gives. Every page in both modes: default transports and polling forced.
- * Screenshots go to target/screenshots.
+ * examples WAR. Every page in both modes: default transports and polling forced.
+ *
+ * <p>{@code -Dsocketee.server} chooses the server: absent or {@code embedded}, the embedded default
+ * server in its own process at the root context, started with the same command README gives
+ * (screenshots in target/screenshots); {@code wildfly}, {@code payara} or {@code liberty} (the
+ * examples-war server profiles, which also set {@code -Dsocketee.server.home}), that application
+ * server started by the tck-tests launchers with the WAR deployed as examples.war at context
+ * {@code /examples}, the way a user deploying it would have it (screenshots in
+ * target/screenshots-SERVER).
  */
 class ExamplePagesIT {
 
-    private static Process server;
-    private static String baseUrl;
+    static final String CONTEXT = "examples";
+    private static final Duration SERVER_START_TIMEOUT = Duration.ofMinutes(4);
     private static final Path LOG = Path.of("target", "embedded-server.log");
 
+    private static Process embedded;
+    private static AppServer appServer;
+    private static String baseUrl;
+
+    static String serverName() {
+        String name = System.getProperty("socketee.server", "embedded").trim();
+        return name.isEmpty() ? "embedded" : name;
+    }
+
+    static boolean isEmbedded() {
+        return serverName().equals("embedded");
+    }
+
     @BeforeAll
-    static void startEmbeddedServer() throws Exception {
+    static void startServer() throws Exception {
         boolean chromium = Files.isExecutable(Path.of("/usr/bin/chromium"));
         if (!chromium && System.getenv("CI") == null) {
             Assumptions.abort("Debian's chromium is not installed (apt-get install chromium); CI installs it");
         }
         assertTrue(chromium, "CI must have /usr/bin/chromium (.ci/run installs it)");
+        Path war = Path.of(System.getProperty("socketee.examples.war"));
+        if (isEmbedded()) {
+            startEmbeddedServer(war);
+        } else {
+            startAppServer(war);
+        }
+    }
+
+    private static void startEmbeddedServer(Path war) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path runner = Path.of(System.getProperty("socketee.runner.jar"));
-        Path war = Path.of(System.getProperty("socketee.examples.war"));
-        server = new ProcessBuilder("java", "-jar", runner.toString(), war.toString(), "--port", String.valueOf(port))
+        embedded = new ProcessBuilder("java", "-jar", runner.toString(), war.toString(), "--port", String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
         baseUrl = "http://127.0.0.1:" + port;
         waitForWebSocketReady(port);
@@ -55,7 +90,7 @@ class ExamplePagesIT {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
+            if (!embedded.isAlive()) {
                 throw new IllegalStateException("embedded server died:\n" + Files.readString(LOG));
             }
             try {
@@ -73,33 +108,104 @@ class ExamplePagesIT {
         throw new IllegalStateException("embedded server not ready in 60 s:\n" + Files.readString(LOG));
     }
 
+    /** The server of the profile, with the WAR at /examples; ready when /examples/socket.io/ upgrades to WebSocket. */
+    private static void startAppServer(Path war) throws Exception {
+        String home = System.getProperty("socketee.server.home");
+        if (home == null || home.isBlank()) {
+            throw new IllegalStateException("-Dsocketee.server.home is not set (run through an examples-war server profile)");
+        }
+        assertTrue(Files.isRegularFile(war), war + " is missing: run `mvn package` first");
+        appServer = AppServers.create(serverName(), Path.of(home.trim()));
+        long t0 = System.nanoTime();
+        URI uri = appServer.start(Map.of(CONTEXT, war));
+        baseUrl = uri + "/" + CONTEXT;
+        try {
+            Readiness.awaitWebSocket(URI.create(baseUrl), appServer.process(), SERVER_START_TIMEOUT);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("could not start " + serverName() + ":\n" + tail(appServer.process().log(), 80), e);
+        }
+        System.out.printf("[%s] %s answers WebSocket upgrades %d ms after launch: %s%n",
+                serverName(), baseUrl, (System.nanoTime() - t0) / 1_000_000, appServer.process());
+    }
+
     @AfterAll
     static void stop() throws InterruptedException {
-        if (server != null) {
-            server.destroy(); // SIGTERM: the same clean stop as Ctrl-C
-            assertTrue(server.waitFor(15, TimeUnit.SECONDS), "embedded server did not stop on SIGTERM");
+        if (embedded != null) {
+            embedded.destroy(); // SIGTERM: the same clean stop as Ctrl-C
+            assertTrue(embedded.waitFor(15, TimeUnit.SECONDS), "embedded server did not stop on SIGTERM");
+        }
+        if (appServer != null && appServer.process() != null) {
+            Duration took = appServer.stop();
+            System.out.printf("[%s] stopped in %d ms; log: %s%n", serverName(), took.toMillis(), appServer.process().log());
         }
     }
 
     @Test
     void everyPageWorksInChromiumWithDefaultTransportsAndWithPolling() throws Exception {
         Path dir = Path.of(System.getProperty("socketee.browser.dir"));
-        Path shots = Path.of("target", "screenshots").toAbsolutePath();
+        Path shots = Path.of("target", isEmbedded() ? "screenshots" : "screenshots-" + serverName()).toAbsolutePath();
         Files.createDirectories(shots);
         Process p = new ProcessBuilder("node", "run-all.mjs", baseUrl, shots.toString())
                 .directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean done = p.waitFor(10, TimeUnit.MINUTES);
         System.out.println(out);
+        System.out.printf("[%s] dashboard executor: %s%n", serverName(), dashboardSchedulerLines());
         assertTrue(done, "browser tests did not finish in 10 minutes");
-        assertEquals(0, p.exitValue(), () -> "browser tests failed:\n" + out + "\nserver log:\n" + readLog());
+        assertEquals(0, p.exitValue(), () -> "browser tests failed on " + serverName() + " at " + baseUrl + ":\n" + out
+                + "\nserver log (" + serverLogs() + "):\n" + readLog());
+    }
+
+    /** FiguresPublisher's line telling which scheduler the dashboard figures run on, from the server's logs. */
+    private static List<String> dashboardSchedulerLines() {
+        List<String> lines = new ArrayList<>();
+        for (Path log : serverLogs()) {
+            try (Stream<String> s = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+                s.filter(l -> l.contains("dashboard figures run on")).map(String::strip).forEach(lines::add);
+            } catch (IOException | UncheckedIOException e) {
+                lines.add("(" + log + " unreadable: " + e + ")");
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The server's console log and, for Open Liberty (whose console shows no application INFO
+     * lines by default), its messages.log files.
+     */
+    private static List<Path> serverLogs() {
+        List<Path> logs = new ArrayList<>();
+        if (embedded != null) {
+            logs.add(LOG);
+        }
+        if (appServer != null && appServer.process() != null) {
+            logs.add(appServer.process().log());
+            Path servers = Path.of(System.getProperty("socketee.server.home").trim()).resolve("usr/servers");
+            if (Files.isDirectory(servers)) {
+                try (Stream<Path> s = Files.walk(servers, 3)) {
+                    s.filter(f -> f.getFileName().toString().equals("messages.log")).forEach(logs::add);
+                } catch (IOException e) {
+                    // no Liberty logs
+                }
+            }
+        }
+        return logs;
     }
 
     private static String readLog() {
+        StringBuilder all = new StringBuilder();
+        for (Path log : serverLogs()) {
+            all.append("== ").append(log).append('\n').append(tail(log, 200));
+        }
+        return all.toString();
+    }
+
+    private static String tail(Path log, int lines) {
         try {
-            return Files.readString(LOG);
+            List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())) + "\n";
         } catch (IOException e) {
-            return "(no log: " + e + ")";
+            return "(no log: " + e + ")\n";
         }
     }
 }
