@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.OperatingSystemMXBean;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -18,6 +17,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -31,6 +32,7 @@ public class FiguresPublisher {
 
     static final String MANAGED_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
     private static final Logger LOG = Logger.getLogger(FiguresPublisher.class.getName());
+    private static final ObjectName OPERATING_SYSTEM = objectName(ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME);
 
     @Inject
     SocketIo io;
@@ -85,17 +87,25 @@ public class FiguresPublisher {
             Figures figures = new Figures(System.currentTimeMillis(), Math.round(heapMb * 10) / 10.0, cpuLoad(),
                     clients.size(), counter.sampleAndReset());
             io.of(DashboardHandlers.NAMESPACE).to(DashboardHandlers.ROOM).emit("figures", figures); // JSON-B
-        } catch (RuntimeException ex) {
-            // an exception would cancel the periodic task
+        } catch (RuntimeException | LinkageError ex) {
+            // an exception would cancel the periodic task, silently (the future keeps it)
             LOG.log(Level.WARNING, "dashboard figures not sent", ex);
         }
     }
 
+    /**
+     * The process CPU load, read as the platform MBean attribute rather than through
+     * com.sun.management.OperatingSystemMXBean: WildFly's module class loaders do not show a
+     * deployment that JDK package (NoClassDefFoundError), java.management they do.
+     */
     private static double cpuLoad() {
-        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            double load = sun.getProcessCpuLoad();
-            return load >= 0 && !Double.isNaN(load) ? Math.round(load * 1000) / 1000.0 : -1;
+        try {
+            Object load = ManagementFactory.getPlatformMBeanServer().getAttribute(OPERATING_SYSTEM, "ProcessCpuLoad");
+            if (load instanceof Double d && d >= 0 && !d.isNaN()) {
+                return Math.round(d * 1000) / 1000.0;
+            }
+        } catch (JMException | RuntimeException ex) {
+            // not offered by this JVM
         }
         return -1;
     }
@@ -107,6 +117,14 @@ public class FiguresPublisher {
             return found instanceof ScheduledExecutorService s ? s : null;
         } catch (NamingException | RuntimeException | LinkageError ex) {
             return null;
+        }
+    }
+
+    private static ObjectName objectName(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (JMException ex) {
+            throw new IllegalArgumentException(name, ex);
         }
     }
 }
