@@ -41,6 +41,14 @@ public final class TestServer {
         return baseUri().toString();
     }
 
+    /** Stops the in-JVM conformance app, if this JVM started one (ServerShutdownIT, at the end of the run). */
+    public static synchronized void stopEmbedded() throws Exception {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
     /** ws:// or wss:// form of the base URL. */
     public static String wsBaseUrl() {
         return baseUrl().replaceFirst("^http", "ws");

@@ -99,6 +99,7 @@ public final class EngineServer implements EngineIoServer {
     public void close() {
         closed = true;
         List<EngineSession> all = new ArrayList<>(sessions.values());
+        LOG.info(() -> "Engine.IO at " + options.path() + ": closing " + all.size() + " session(s), server shutting down");
         for (EngineSession s : all) {
             s.onClose(EngineCloseReason.SERVER_SHUTTING_DOWN);
         }

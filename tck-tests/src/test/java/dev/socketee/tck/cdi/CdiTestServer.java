@@ -13,14 +13,14 @@ import java.net.URI;
  * ({@link ServerUnderTest}) against the CDI WAR deployed at {@code /cdi} of an application server.
  * The base URI may carry a context path: Socket.IO clients then need it in their {@code path} option.
  */
-final class CdiTestServer {
+public final class CdiTestServer {
     private static URI baseUri;
     private static CdiServer server;
 
     private CdiTestServer() {}
 
     /** Base URI without a trailing slash, e.g. {@code http://127.0.0.1:41234}. */
-    static synchronized URI baseUri() {
+    public static synchronized URI baseUri() {
         if (baseUri == null) {
             String external = System.getProperty("socketee.cdi.baseUri");
             if (external != null && !external.isBlank()) {
@@ -36,7 +36,16 @@ final class CdiTestServer {
         return baseUri;
     }
 
-    static String baseUrl() {
+    /** Stops the in-JVM CDI app, if this JVM started one (ServerShutdownIT, at the end of the run). */
+    public static synchronized void stopEmbedded() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Base URI as a string, without a trailing slash. */
+    public static String baseUrl() {
         return baseUri().toString();
     }
 

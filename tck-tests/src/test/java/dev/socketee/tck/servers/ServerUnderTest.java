@@ -22,6 +22,8 @@ public final class ServerUnderTest {
     public static final String CDI_CONTEXT = "cdi";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static URI baseUri;
+    private static AppServer server;
+    private static Duration stopTime;
 
     private ServerUnderTest() {
     }
@@ -52,28 +54,52 @@ public final class ServerUnderTest {
         return baseUri;
     }
 
-    private static URI start(AppServer server) {
+    private static URI start(AppServer appServer) {
         Path wars = Path.of(required("socketee.wars.dir"));
         Map<String, Path> deployments = new LinkedHashMap<>();
         deployments.put("", existing(wars.resolve("socketee-tck-conformance.war")));
         deployments.put(CDI_CONTEXT, existing(wars.resolve("socketee-tck-cdi.war")));
         long t0 = System.nanoTime();
         try {
-            URI uri = server.start(deployments);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> report(server, server.stop()), name() + "-stop"));
-            Readiness.awaitWebSocket(uri, server.process(), START_TIMEOUT);
-            Readiness.awaitWebSocket(URI.create(uri + "/" + CDI_CONTEXT), server.process(), START_TIMEOUT);
+            URI uri = appServer.start(deployments);
+            server = appServer;
+            Runtime.getRuntime().addShutdownHook(new Thread(ServerUnderTest::stop, name() + "-stop"));
+            Readiness.awaitWebSocket(uri, appServer.process(), START_TIMEOUT);
+            Readiness.awaitWebSocket(URI.create(uri + "/" + CDI_CONTEXT), appServer.process(), START_TIMEOUT);
+            long startMillis = (System.nanoTime() - t0) / 1_000_000;
             System.out.printf("[%s] both apps answer WebSocket upgrades %d ms after launch: %s%n",
-                    name(), (System.nanoTime() - t0) / 1_000_000, server.process());
+                    name(), startMillis, appServer.process());
+            record("start-ms=" + startMillis);
             return uri;
         } catch (Exception e) {
             throw new IllegalStateException("could not start " + name(), e);
         }
     }
 
-    private static void report(AppServer server, Duration stopTime) {
-        System.out.printf("[%s] stopped in %d ms with the suite's sockets closed or abandoned; log: %s%n",
-                name(), stopTime.toMillis(), server.process().log());
+    /** Stops the server now (idempotent; also run when the JVM exits) and returns how long it took. */
+    public static synchronized Duration stop() {
+        if (stopTime == null && server != null) {
+            stopTime = server.stop();
+            record("stop-ms=" + stopTime.toMillis());
+        }
+        return stopTime;
+    }
+
+    /** The server's console log (what it printed while the suite ran). */
+    public static Path log() {
+        started();
+        return server.process().log();
+    }
+
+    /** Start and stop times go to target/servers/<server>-times.properties, for the matrix notes. */
+    private static void record(String line) {
+        try {
+            Path file = server.process().log().resolveSibling(name() + "-times.properties");
+            Files.writeString(file, line + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            System.err.println("could not record " + line + ": " + e);
+        }
     }
 
     private static String required(String property) {

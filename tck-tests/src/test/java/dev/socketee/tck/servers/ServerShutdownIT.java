@@ -1,0 +1,113 @@
+package dev.socketee.tck.servers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.socketee.tck.Json;
+import dev.socketee.tck.TestServer;
+import dev.socketee.tck.cdi.CdiTestServer;
+import dev.socketee.tck.NodeScenarios;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs last (class order in junit-platform.properties): stops the server with socket.io-client
+ * sockets of both apps still open on both transports, and checks what socket.io's own
+ * {@code server.close()} gives: every client learns at once that the connection is gone (never by a
+ * ping timeout), and the server stops promptly.
+ * On an application server also: its log holds no error and no Socketee stack frame for the whole run.
+ */
+@Order(Integer.MAX_VALUE)
+class ServerShutdownIT {
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
+    private static final Pattern ERROR_LINE = Pattern.compile("\\b(ERROR|SEVERE)\\b|^\\s+at dev\\.socketee\\.");
+
+    @Test
+    void clientsAreToldWhenTheServerStops() throws Exception {
+        Process watcher = new ProcessBuilder("node", "scenarios/shutdown-watch.mjs",
+                TestServer.baseUrl(), CdiTestServer.baseUrl())
+                .directory(NodeScenarios.nodeDir().toFile()).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(watcher.getInputStream(), StandardCharsets.UTF_8))) {
+            String ready = readLine(out, Duration.ofSeconds(15));
+            if (!"READY".equals(ready)) {
+                watcher.waitFor(5, TimeUnit.SECONDS);
+                fail("the watcher did not connect its four sockets:\n" + ready + "\n" + drain(out));
+            }
+
+            Duration took = stopServer();
+
+            String last = readLine(out, Duration.ofSeconds(20));
+            assertTrue(last != null && last.startsWith("REASONS "), "watcher said: " + last);
+            Map<String, Object> reasons = Json.object(last.substring("REASONS ".length()));
+            // a parked long-poll is answered with a close packet if the application is stopped while the
+            // connection stands; servers that refuse requests first (WildFly's suspend, Liberty, Jetty
+            // stopping its connectors) fail it instead: "transport error", as prompt. Never "ping timeout".
+            assertEquals(Map.of("conformance websocket", "transport close", "cdi websocket", "transport close"),
+                    Map.of("conformance websocket", reasons.get("conformance websocket"), "cdi websocket", reasons.get("cdi websocket")),
+                    () -> "all reasons: " + reasons);
+            for (String polling : List.of("conformance polling", "cdi polling")) {
+                assertTrue(List.of("transport close", "transport error").contains(reasons.get(polling)), () -> "all reasons: " + reasons);
+            }
+            assertTrue(took.compareTo(STOP_LIMIT) < 0, "server took " + took + " to stop");
+        } finally {
+            watcher.destroyForcibly();
+        }
+    }
+
+    @Test
+    void serverLogHoldsNoErrorForTheWholeRun() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ServerUnderTest.isExternal(), "the embedded apps log into this JVM's output");
+        ServerUnderTest.stop(); // the log is complete once the server has stopped
+        List<String> errors = Files.readAllLines(ServerUnderTest.log(), StandardCharsets.UTF_8).stream()
+                .filter(line -> ERROR_LINE.matcher(line).find()).toList();
+        assertEquals(List.of(), errors, "error lines in " + ServerUnderTest.log());
+    }
+
+    private static Duration stopServer() throws Exception {
+        if (ServerUnderTest.isExternal()) {
+            return ServerUnderTest.stop();
+        }
+        long t0 = System.nanoTime();
+        TestServer.stopEmbedded();
+        CdiTestServer.stopEmbedded();
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    private static String drain(BufferedReader in) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            while (in.ready()) {
+                sb.append(in.readLine()).append('\n');
+            }
+        } catch (java.io.IOException e) {
+            sb.append(e);
+        }
+        return sb.toString();
+    }
+
+    private static String readLine(BufferedReader in, Duration timeout) throws Exception {
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return in.readLine();
+            } catch (java.io.IOException e) {
+                return "read failed: " + e;
+            }
+        });
+        try {
+            return line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return fail("no line from the watcher within " + timeout);
+        }
+    }
+}
