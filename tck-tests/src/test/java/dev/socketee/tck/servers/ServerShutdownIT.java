@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Runs last (class order in junit-platform.properties): stops the server with socket.io-client
@@ -29,11 +31,13 @@ import org.junit.jupiter.api.Test;
  * On an application server also: its log holds no error and no Socketee stack frame for the whole run.
  */
 @Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServerShutdownIT {
     private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
     private static final Pattern ERROR_LINE = Pattern.compile("\\b(ERROR|SEVERE)\\b|^\\s+at dev\\.socketee\\.");
 
     @Test
+    @Order(1)
     void clientsAreToldWhenTheServerStops() throws Exception {
         Process watcher = new ProcessBuilder("node", "scenarios/shutdown-watch.mjs",
                 TestServer.baseUrl(), CdiTestServer.baseUrl())
@@ -66,6 +70,7 @@ class ServerShutdownIT {
     }
 
     @Test
+    @Order(2)
     void serverLogHoldsNoErrorForTheWholeRun() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(ServerUnderTest.isExternal(), "the embedded apps log into this JVM's output");
         ServerUnderTest.stop(); // the log is complete once the server has stopped
