@@ -392,8 +392,10 @@ public final class EngineSession implements EngineConnection {
                 onClose(state() == State.CLOSING ? closingReason : EngineCloseReason.PING_TIMEOUT);
                 return;
             }
-            send(EnginePacket.PING);
+            // arm the pong deadline before the ping leaves: a pong that comes back at once re-arms
+            // this timeout for the next ping, and must not be overwritten by the deadline afterwards
             server.timer().schedule(this, server.options().pingTimeout().toMillis());
+            send(EnginePacket.PING);
         }
     }
 
