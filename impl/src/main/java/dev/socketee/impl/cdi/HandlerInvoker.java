@@ -27,6 +27,12 @@ import java.util.logging.Logger;
  * Calls the observers of one event with the CDI request context active, so {@code @RequestScoped}
  * beans work in handlers. Synchronous observers run in order on the calling thread;
  * {@code @ObservesAsync} ones run on the async executor and send their ack when they finish.
+ *
+ * <p>The {@link RequestContextController}s are reused: creating one per event costs a bean
+ * resolution and three observer resolutions in Weld (a quarter of the server's CPU per echo on
+ * the embedded server). Idle controllers wait in a pool, each used by one thread at a time
+ * (activate and deactivate on the same thread), so the pool holds at most as many as events ever
+ * ran at once.
  */
 final class HandlerInvoker {
 
@@ -37,6 +43,7 @@ final class HandlerInvoker {
     private final BeanManager beanManager;
     private final Map<ObserverMethod<?>, Method> methods;
     private final Map<ObserverMethod<?>, Call> calls = new ConcurrentHashMap<>();
+    private final java.util.Queue<RequestContextController> idleControllers = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** One way of calling one observer, decided once. */
     @FunctionalInterface
@@ -106,8 +113,18 @@ final class HandlerInvoker {
 
     private void inRequestContext(ObserverMethod<? super SocketEvent> observer, SocketEvent event) throws Exception {
         Call call = calls.computeIfAbsent(observer, o -> resolve(observer));
-        RequestContextController rc = requestContexts.get();
-        boolean activated = rc.activate();
+        RequestContextController rc = idleControllers.poll();
+        if (rc == null) {
+            rc = requestContexts.get();
+        }
+        boolean activated;
+        try {
+            activated = rc.activate();
+        } catch (RuntimeException e) {
+            requestContexts.destroy(rc);
+            throw e;
+        }
+        boolean reusable = true;
         try {
             call.call(event);
         } catch (RuntimeException e) {
@@ -123,10 +140,27 @@ final class HandlerInvoker {
                 try {
                     rc.deactivate();
                 } catch (RuntimeException e) {
+                    reusable = false;
                     LOG.log(Level.FINE, "Request context deactivation failed", e);
                 }
             }
-            requestContexts.destroy(rc);
+            if (reusable) {
+                idleControllers.offer(rc);
+            } else {
+                requestContexts.destroy(rc);
+            }
+        }
+    }
+
+    /** Releases the pooled request context controllers (the application stops). */
+    void close() {
+        RequestContextController rc;
+        while ((rc = idleControllers.poll()) != null) {
+            try {
+                requestContexts.destroy(rc);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Releasing a request context controller failed", e);
+            }
         }
     }
 

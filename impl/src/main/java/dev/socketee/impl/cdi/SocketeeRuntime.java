@@ -31,12 +31,15 @@ public final class SocketeeRuntime {
     private final EngineServer engine;
     private final ArgumentBinder binder;
     private final ExecutorService ownExecutor;
+    private final HandlerInvoker invoker;
 
-    private SocketeeRuntime(SioServer server, EngineServer engine, ArgumentBinder binder, ExecutorService ownExecutor) {
+    private SocketeeRuntime(SioServer server, EngineServer engine, ArgumentBinder binder, ExecutorService ownExecutor,
+                            HandlerInvoker invoker) {
         this.server = server;
         this.engine = engine;
         this.binder = binder;
         this.ownExecutor = ownExecutor;
+        this.invoker = invoker;
     }
 
     static SocketeeRuntime start(SocketeeConfig config, HandlerRegistry registry, BeanManager beanManager) {
@@ -55,7 +58,7 @@ public final class SocketeeRuntime {
         }
         EngineServer engine = server.start();
         LOG.info(() -> "Socket.IO serving " + String.join(", ", registry.namespaces()) + " at " + config.engine().path());
-        SocketeeRuntime runtime = new SocketeeRuntime(server, engine, binder, own);
+        SocketeeRuntime runtime = new SocketeeRuntime(server, engine, binder, own, invoker);
         current = runtime;
         return runtime;
     }
@@ -117,5 +120,6 @@ public final class SocketeeRuntime {
         if (ownExecutor != null) {
             ownExecutor.shutdown();
         }
+        invoker.close();
     }
 }

@@ -22,6 +22,16 @@ import java.util.logging.Logger;
  * Engine.IO over one Jakarta WebSocket connection: one packet per frame, text or binary, sent
  * with the async remote, one frame in flight at a time. A send that completes inline (the
  * container wrote at once) continues in a loop rather than recursing.
+ *
+ * <p>On Tyrus (Payara, GlassFish) every send reschedules the session's idle timeout on the
+ * container's managed scheduled executor, even when the timeout is off, and Payara's executor
+ * captures the thread context of each task with an uncached {@code ServiceLoader} lookup through
+ * the thread's context class loader: through the web application's, that scans every jar of the
+ * server's class path (~300 on Payara Micro, hundreds of microseconds and contended jar locks per
+ * frame). The send therefore runs with the platform class loader as context class loader there:
+ * nothing in a send of a String or ByteBuffer needs the application's, and the captured task (the
+ * no-op idle-timeout check) does not either. Completions that come back inline only record their
+ * result; everything else runs with the caller's class loader.
  */
 public final class WebSocketTransport implements Transport {
 
@@ -29,6 +39,8 @@ public final class WebSocketTransport implements Transport {
 
     private final Session ws;
     private final RemoteEndpoint.Async remote;
+    /** The context class loader for sends, or null to leave the caller's (see the class comment). */
+    private final ClassLoader sendLoader;
     private final ArrayDeque<EnginePacket> queue = new ArrayDeque<>();
     private volatile EngineSession session;
     private boolean sending;
@@ -36,6 +48,8 @@ public final class WebSocketTransport implements Transport {
     public WebSocketTransport(Session ws) {
         this.ws = ws;
         this.remote = ws.getAsyncRemote();
+        this.sendLoader = ws.getClass().getName().startsWith("org.glassfish.tyrus.")
+                ? ClassLoader.getPlatformClassLoader() : null;
     }
 
     public void bind(EngineSession session) {
@@ -76,14 +90,12 @@ public final class WebSocketTransport implements Transport {
                 return;
             }
             FrameSent sent = new FrameSent();
-            try {
-                if (p.isBinary()) {
-                    remote.sendBinary(ByteBuffer.wrap(p.binary()), sent);
-                } else {
-                    remote.sendText(EnginePacketCodec.encodeText(p), sent);
-                }
-            } catch (RuntimeException e) {
-                failed(e);
+            Throwable error = send(p, sent);
+            if (error == null) {
+                error = sent.inlineFailure();
+            }
+            if (error != null) {
+                failed(error);
                 return;
             }
             if (sent.callerLeft()) {
@@ -92,25 +104,62 @@ public final class WebSocketTransport implements Transport {
         }
     }
 
+    /** Hands one frame to the container; returns what it threw, if anything. */
+    private Throwable send(EnginePacket p, FrameSent sent) {
+        Thread thread = null;
+        ClassLoader callers = null;
+        if (sendLoader != null) {
+            thread = Thread.currentThread();
+            callers = thread.getContextClassLoader();
+            thread.setContextClassLoader(sendLoader);
+        }
+        try {
+            if (p.isBinary()) {
+                remote.sendBinary(ByteBuffer.wrap(p.binary()), sent);
+            } else {
+                remote.sendText(EnginePacketCodec.encodeText(p), sent);
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        } finally {
+            if (thread != null) {
+                thread.setContextClassLoader(callers);
+            }
+        }
+    }
+
     /**
      * Completion of one frame. Whoever comes second continues: the caller, if the container
-     * completed the send inline (a loop, no recursion), otherwise the callback.
+     * completed the send inline (a loop, no recursion), otherwise the callback. A failure
+     * reported inline is left to the caller, which handles it once the send has returned.
      */
     private final class FrameSent implements SendHandler {
         private static final int SENDING = 0;
         private static final int CALLER_LEFT = 1;
         private static final int DONE_INLINE = 2;
+        private static final int FAILED_INLINE = 3;
         private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+        private Throwable failure;
 
         boolean callerLeft() {
             return state.compareAndSet(SENDING, CALLER_LEFT);
         }
 
+        /** The failure the container reported before the send returned, or null. */
+        Throwable inlineFailure() {
+            return state.get() == FAILED_INLINE ? failure : null;
+        }
+
         @Override
         public void onResult(SendResult result) {
             if (!result.isOK()) {
-                state.set(CALLER_LEFT);
-                failed(result.getException());
+                Throwable t = result.getException() != null ? result.getException()
+                        : new java.io.IOException("WebSocket send failed");
+                failure = t;
+                if (!state.compareAndSet(SENDING, FAILED_INLINE)) {
+                    failed(t);
+                }
                 return;
             }
             if (!state.compareAndSet(SENDING, DONE_INLINE)) {
