@@ -10,8 +10,11 @@ import java.util.Map;
 
 /**
  * Payara Micro (fish.payara.extras:payara-micro, one jar copied by the {@code payara} profile).
- * Listeners are bound to 127.0.0.1 by preboot commands; Hazelcast is switched off, so nothing
- * listens on other interfaces. A WAR named ROOT.war is deployed at the root context.
+ * The HTTP listeners are bound to 127.0.0.1 by preboot commands and Hazelcast is switched off.
+ * Known leak: Payara Micro 6.2025.10 still opens one listener on *:6900 (its data-grid start
+ * port) even with --nocluster --nohazelcast; neither a Hazelcast preboot command
+ * (set-hazelcast-configuration --enabled=false fails at boot) nor Hazelcast system properties
+ * move it. A WAR named ROOT.war is deployed at the root context.
  */
 public final class PayaraMicro implements AppServer {
     private final Path home;
