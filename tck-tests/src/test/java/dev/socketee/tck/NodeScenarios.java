@@ -48,13 +48,20 @@ public final class NodeScenarios {
         return names.stream().map(n -> DynamicTest.dynamicTest(n, () -> run(n)));
     }
 
-    /** Runs one scenario against the server under test and asserts exit code 0. */
+    /** Runs one scenario against the conformance app and asserts exit code 0. */
     public static void run(String script) throws Exception {
-        Path dir = nodeDir();
+        run(script, TestServer.baseUrl());
+    }
+
+    /** Runs {@code node scenarios/<script> <args...>} and asserts exit code 0 within the time limit. */
+    public static void run(String script, String... args) throws Exception {
         File out = File.createTempFile("node-scenario-", ".log");
         out.deleteOnExit();
-        Process p = new ProcessBuilder("node", "scenarios/" + script, TestServer.baseUrl())
-                .directory(dir.toFile())
+        List<String> command = new java.util.ArrayList<>(List.of("node", "scenarios/" + script));
+        command.addAll(List.of(args));
+        String what = String.join(" ", command.subList(1, command.size()));
+        Process p = new ProcessBuilder(command)
+                .directory(nodeDir().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(out)
                 .start();
@@ -63,8 +70,8 @@ public final class NodeScenarios {
             p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
         String output = Files.readString(out.toPath(), StandardCharsets.UTF_8);
-        if (!done) fail("node " + script + " did not exit within " + TIMEOUT_SECONDS + " s; output:\n" + output);
+        if (!done) fail("node " + what + " did not exit within " + TIMEOUT_SECONDS + " s; output:\n" + output);
         int rc = p.exitValue();
-        if (rc != 0) fail("node " + script + " exited with " + rc + "; output:\n" + output);
+        if (rc != 0) fail("node " + what + " exited with " + rc + "; output:\n" + output);
     }
 }
