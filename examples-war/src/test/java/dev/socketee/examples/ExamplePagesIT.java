@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.socketee.tck.servers.AppServer;
 import dev.socketee.tck.servers.AppServers;
+import dev.socketee.tck.servers.FreePorts;
 import dev.socketee.tck.servers.Readiness;
+import dev.socketee.tck.servers.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +43,7 @@ class ExamplePagesIT {
     private static final Duration SERVER_START_TIMEOUT = Duration.ofMinutes(4);
     private static final Path LOG = Path.of("target", "embedded-server.log");
 
-    private static Process embedded;
+    private static ServerProcess embedded;
     private static AppServer appServer;
     private static String baseUrl;
 
@@ -73,39 +71,18 @@ class ExamplePagesIT {
         }
     }
 
+    /** README's run command with a free port; ready when the app answers a WebSocket upgrade and a polling handshake. */
     private static void startEmbeddedServer(Path war) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.any();
         Path runner = Path.of(System.getProperty("socketee.runner.jar"));
-        embedded = new ProcessBuilder("java", "-jar", runner.toString(), war.toString(), "--port", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
+        embedded = ServerProcess.start("embedded", List.of(javaExecutable(), "-jar", runner.toString(), war.toString(),
+                "--port", String.valueOf(port)), Path.of("."), Map.of(), LOG.toAbsolutePath());
         baseUrl = "http://127.0.0.1:" + port;
-        waitForWebSocketReady(port);
+        Readiness.awaitWebSocket(URI.create(baseUrl), embedded, Duration.ofSeconds(60));
     }
 
-    /** Ready = the Socket.IO handshake answers (the servlet starts with the application). */
-    private static void waitForWebSocketReady(int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!embedded.isAlive()) {
-                throw new IllegalStateException("embedded server died:\n" + Files.readString(LOG));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl + "/socket.io/?EIO=4&transport=polling")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().startsWith("0{")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("embedded server not ready in 60 s:\n" + Files.readString(LOG));
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The server of the profile, with the WAR at /examples; ready when /examples/socket.io/ upgrades to WebSocket. */
@@ -131,8 +108,8 @@ class ExamplePagesIT {
     @AfterAll
     static void stop() throws InterruptedException {
         if (embedded != null) {
-            embedded.destroy(); // SIGTERM: the same clean stop as Ctrl-C
-            assertTrue(embedded.waitFor(15, TimeUnit.SECONDS), "embedded server did not stop on SIGTERM");
+            Duration took = embedded.stop(Duration.ofSeconds(15)); // SIGTERM: the same clean stop as Ctrl-C
+            assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "embedded server did not stop on SIGTERM within 15 s");
         }
         if (appServer != null && appServer.process() != null) {
             Duration took = appServer.stop();

@@ -26,7 +26,7 @@ public final class ServerProcess {
         this.log = log;
     }
 
-    static ServerProcess start(String name, List<String> command, Path workDir, Map<String, String> env, Path log)
+    public static ServerProcess start(String name, List<String> command, Path workDir, Map<String, String> env, Path log)
             throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true)
