@@ -70,7 +70,7 @@ public final class EngineServer implements EngineIoServer {
         try {
             listener.onOpen(session);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Open listener failed for session " + sid, e);
+            LOG.log(Level.WARNING, "Open listener failed for session " + SessionTag.of(sid), e);
         }
         session.startHeartbeat();
         if (closed) {

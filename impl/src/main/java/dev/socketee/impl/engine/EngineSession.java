@@ -22,6 +22,8 @@ import java.util.logging.Logger;
 public final class EngineSession implements EngineConnection {
 
     private static final Logger LOG = Logger.getLogger(EngineSession.class.getName());
+    /** Slow clients are the client's doing: throttled, so many of them cannot flood the log. */
+    private static final ThrottledLog SLOW_CLIENTS = new ThrottledLog(LOG, Level.WARNING);
 
     enum State { OPEN, CLOSING, CLOSED }
 
@@ -133,7 +135,7 @@ public final class EngineSession implements EngineConnection {
             }
         }
         if (!queued) {
-            LOG.warning(() -> "Session " + id + ": outbound buffer full (" + server.options().maxBufferedPackets()
+            SLOW_CLIENTS.log(() -> "Session " + SessionTag.of(id) + ": outbound buffer full (" + server.options().maxBufferedPackets()
                     + " packets), client too slow; closing");
             onClose(EngineCloseReason.TRANSPORT_ERROR);
             return;
@@ -216,14 +218,14 @@ public final class EngineSession implements EngineConnection {
                         l.onMessage(this, packet.text());
                     }
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Session " + id + ": message listener failed", e);
+                    LOG.log(Level.WARNING, "Session " + SessionTag.of(id) + ": message listener failed", e);
                 }
             }
             case CLOSE -> onClose(EngineCloseReason.TRANSPORT_CLOSE);
             case NOOP -> { }
             case PING -> from.send(List.of(EnginePacket.of(EnginePacketType.PONG, packet.text()))); // outside the buffer, like the probe answer
             default -> {
-                LOG.fine(() -> "Session " + id + ": unexpected " + packet + "; closing");
+                LOG.fine(() -> "Session " + SessionTag.of(id) + ": unexpected " + packet + "; closing");
                 onClose(EngineCloseReason.PARSE_ERROR);
             }
         }
@@ -329,7 +331,7 @@ public final class EngineSession implements EngineConnection {
         try {
             server.listener().onClose(this, reason.wireName());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Session " + id + ": close listener failed", e);
+            LOG.log(Level.WARNING, "Session " + SessionTag.of(id) + ": close listener failed", e);
         }
     }
 
@@ -340,7 +342,7 @@ public final class EngineSession implements EngineConnection {
         try {
             t.close();
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Session " + id + ": closing transport failed", e);
+            LOG.log(Level.FINE, "Session " + SessionTag.of(id) + ": closing transport failed", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.socketee.impl.sio;
 
+import dev.socketee.impl.engine.SessionTag;
+import dev.socketee.impl.engine.ThrottledLog;
 import dev.socketee.impl.engine.EngineCloseReason;
 import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.SidGenerator;
@@ -22,6 +24,8 @@ import java.util.logging.Logger;
 public final class Client {
 
     private static final Logger LOG = Logger.getLogger(Client.class.getName());
+    /** Client-provoked lines: throttled, so a flood of bad packets cannot flood the log. */
+    private static final ThrottledLog CLIENT_ERRORS = new ThrottledLog(LOG, java.util.logging.Level.INFO);
 
     private final SioServer server;
     private final EngineSession engine;
@@ -81,7 +85,7 @@ public final class Client {
     }
 
     private void parseError(ProtocolException e) {
-        LOG.info(() -> "Session " + engine.id() + ": malformed Socket.IO packet (" + e.getMessage() + "); closing");
+        CLIENT_ERRORS.log(() -> "Session " + SessionTag.of(engine.id()) + ": malformed Socket.IO packet (" + e.getMessage() + "); closing");
         engine.onClose(EngineCloseReason.PARSE_ERROR);
     }
 
@@ -92,7 +96,7 @@ public final class Client {
         }
         SioSocket socket = sockets.get(p.namespace());
         if (socket == null) {
-            LOG.fine(() -> "Session " + engine.id() + ": packet for unjoined namespace " + p.namespace() + " ignored");
+            LOG.fine(() -> "Session " + SessionTag.of(engine.id()) + ": packet for unjoined namespace " + p.namespace() + " ignored");
             return;
         }
         socket.onPacket(p);
@@ -105,7 +109,7 @@ public final class Client {
             return;
         }
         if (sockets.containsKey(name)) {
-            LOG.fine(() -> "Session " + engine.id() + ": already connected to " + name);
+            LOG.fine(() -> "Session " + SessionTag.of(engine.id()) + ": already connected to " + name);
             return;
         }
         server.timer().cancel(connectTimeout);
@@ -173,7 +177,7 @@ public final class Client {
         @Override
         protected void expire() {
             if (sockets.isEmpty()) {
-                LOG.fine(() -> "Session " + engine.id() + ": no namespace joined in time; closing");
+                LOG.fine(() -> "Session " + SessionTag.of(engine.id()) + ": no namespace joined in time; closing");
                 engine.onClose(EngineCloseReason.FORCED_CLOSE);
             }
         }

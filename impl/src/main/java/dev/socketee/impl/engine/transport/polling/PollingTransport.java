@@ -1,5 +1,7 @@
 package dev.socketee.impl.engine.transport.polling;
 
+import dev.socketee.impl.engine.SessionTag;
+import dev.socketee.impl.engine.ThrottledLog;
 import dev.socketee.engine.EngineIoOptions;
 import dev.socketee.impl.engine.EngineCloseReason;
 import dev.socketee.impl.engine.EngineError;
@@ -29,6 +31,8 @@ import java.util.logging.Logger;
 public final class PollingTransport implements Transport {
 
     private static final Logger LOG = Logger.getLogger(PollingTransport.class.getName());
+    /** Client-provoked lines: throttled, so a flood of bad requests cannot flood the log. */
+    private static final ThrottledLog CLIENT_ERRORS = new ThrottledLog(LOG, java.util.logging.Level.INFO);
     private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
     private static final String TEXT = "text/plain; charset=UTF-8";
     static final PollingPayloadCodec CODEC = new PollingPayloadCodec(1000);
@@ -56,7 +60,7 @@ public final class PollingTransport implements Transport {
         AsyncContext ac = req.startAsync();
         ac.setTimeout(0); // the heartbeat answers every GET within pingInterval
         if (!pendingGet.compareAndSet(null, ac)) {
-            LOG.fine(() -> "Session " + session.id() + ": overlapping GET; closing");
+            LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": overlapping GET; closing");
             writeError(ac, EngineError.BAD_REQUEST);
             session.onClose(EngineCloseReason.TRANSPORT_ERROR);
             return;
@@ -70,7 +74,7 @@ public final class PollingTransport implements Transport {
         AsyncContext ac = req.startAsync();
         ac.setTimeout(30_000);
         if (!postInFlight.compareAndSet(false, true)) {
-            LOG.fine(() -> "Session " + session.id() + ": overlapping POST; closing");
+            LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": overlapping POST; closing");
             writeError(ac, EngineError.BAD_REQUEST);
             session.onClose(EngineCloseReason.TRANSPORT_ERROR);
             return;
@@ -106,7 +110,7 @@ public final class PollingTransport implements Transport {
         try {
             packets = CODEC.decode(payload);
         } catch (ProtocolException e) {
-            LOG.fine(() -> "Session " + session.id() + ": " + e.getMessage() + "; closing");
+            LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": " + e.getMessage() + "; closing");
             postInFlight.set(false);
             writeError(ac, EngineError.BAD_REQUEST);
             session.onClose(EngineCloseReason.PARSE_ERROR);
@@ -120,7 +124,7 @@ public final class PollingTransport implements Transport {
     }
 
     private void tooLarge(AsyncContext ac) {
-        LOG.info(() -> "Session " + session.id() + ": POST body over maxPayload (" + maxPayload + " bytes); closing");
+        CLIENT_ERRORS.log(() -> "Session " + SessionTag.of(session.id()) + ": POST body over maxPayload (" + maxPayload + " bytes); closing");
         postInFlight.set(false);
         AsyncResponses.write(ac, 413, TEXT, "Payload Too Large".getBytes(StandardCharsets.US_ASCII));
         session.onClose(EngineCloseReason.TRANSPORT_ERROR);

@@ -1,5 +1,6 @@
 package dev.socketee.impl.engine.transport.websocket;
 
+import dev.socketee.impl.engine.SessionTag;
 import dev.socketee.impl.engine.EngineCloseReason;
 import dev.socketee.impl.engine.EngineServer;
 import dev.socketee.impl.engine.EngineSession;
@@ -66,7 +67,7 @@ public final class EngineWebSocketEndpoint extends Endpoint {
         try {
             packet = EnginePacketCodec.decodeText(frame);
         } catch (ProtocolException e) {
-            LOG.fine(() -> "Session " + session.id() + ": " + e.getMessage() + "; closing");
+            LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": " + e.getMessage() + "; closing");
             if (probing) {
                 transport.close();
             } else {
@@ -98,7 +99,7 @@ public final class EngineWebSocketEndpoint extends Endpoint {
             probing = false;
             session.onUpgrade(transport);
         } else {
-            LOG.fine(() -> "Session " + session.id() + ": invalid packet during upgrade: " + packet);
+            LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": invalid packet during upgrade: " + packet);
             transport.close();
         }
     }
