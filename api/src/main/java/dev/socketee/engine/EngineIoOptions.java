@@ -24,13 +24,18 @@ public final class EngineIoOptions {
     /** Transport names. */
     public static final String POLLING = "polling";
     public static final String WEBSOCKET = "websocket";
+    /** The default of {@link #maxBufferedBytes()} when twice {@link #maxPayload()} is smaller. */
+    public static final long DEFAULT_MAX_BUFFERED_BYTES = 4L * 1024 * 1024;
+    /** What a packet costs beyond its payload in {@link #maxBufferedBytes()}: its own objects. */
+    public static final int PACKET_OVERHEAD_BYTES = 64;
 
     private final String path;
     private final Duration pingInterval;
     private final Duration pingTimeout;
     private final Duration upgradeTimeout;
     private final int maxPayload;
-    private final int maxBufferedPackets;
+    private final long maxBufferedBytes;
+    private final Duration closeTimeout;
     private final Set<String> transports;
     private final List<String> allowedOrigins;
     private final boolean allowUpgrades;
@@ -42,7 +47,8 @@ public final class EngineIoOptions {
         this.pingTimeout = b.pingTimeout;
         this.upgradeTimeout = b.upgradeTimeout;
         this.maxPayload = b.maxPayload;
-        this.maxBufferedPackets = b.maxBufferedPackets;
+        this.maxBufferedBytes = b.maxBufferedBytes > 0 ? b.maxBufferedBytes : Math.max(DEFAULT_MAX_BUFFERED_BYTES, 2L * b.maxPayload);
+        this.closeTimeout = b.closeTimeout;
         this.transports = Set.copyOf(b.transports);
         this.allowedOrigins = List.copyOf(b.allowedOrigins);
         this.allowUpgrades = b.allowUpgrades;
@@ -82,8 +88,27 @@ public final class EngineIoOptions {
     public Duration upgradeTimeout() { return upgradeTimeout; }
     /** Largest message (and polling POST body) accepted, in bytes. */
     public int maxPayload() { return maxPayload; }
-    /** Outbound packets a session may have queued before it is closed as too slow. */
-    public int maxBufferedPackets() { return maxBufferedPackets; }
+    /**
+     * Outbound bytes a session may have waiting before it is closed as too slow ("transport
+     * error"): every packet not yet written out to the client counts (the session's buffer, the
+     * batch its transport is writing, control packets such as a probe answer), each as its
+     * payload length plus {@value #PACKET_OVERHEAD_BYTES} bytes for the packet itself, so a flood
+     * of tiny packets is bounded too. A single packet larger than the bound is still sent when
+     * nothing else waits, so one big message to a reading client is never refused.
+     *
+     * <p>Default: {@value #DEFAULT_MAX_BUFFERED_BYTES} bytes (4 MiB), or twice {@link #maxPayload()}
+     * when that is larger: room for one message of the largest size the server accepts being
+     * written while the next one waits, without letting a client that stops reading hold more
+     * than a few megabytes of the heap.
+     */
+    public long maxBufferedBytes() { return maxBufferedBytes; }
+    /**
+     * How long a closing WebSocket may take to complete the closing handshake before its TCP
+     * connection is torn down (RFC 6455 section 7.1.1; node's {@code ws} waits 30 s). Bounds what
+     * a client that stops reading can hold: its close frame waits behind writes that never
+     * complete. Default 30 s.
+     */
+    public Duration closeTimeout() { return closeTimeout; }
     public Set<String> transports() { return transports; }
     /** Origins allowed by CORS; empty means any origin (the request's origin is echoed). */
     public List<String> allowedOrigins() { return allowedOrigins; }
@@ -101,7 +126,8 @@ public final class EngineIoOptions {
         private Duration pingTimeout = Duration.ofSeconds(20);
         private Duration upgradeTimeout = Duration.ofSeconds(10);
         private int maxPayload = 1_000_000;
-        private int maxBufferedPackets = 10_000;
+        private long maxBufferedBytes;
+        private Duration closeTimeout = Duration.ofSeconds(30);
         private Set<String> transports = Set.of(POLLING, WEBSOCKET);
         private List<String> allowedOrigins = List.of();
         private boolean allowUpgrades = true;
@@ -115,7 +141,8 @@ public final class EngineIoOptions {
         public Builder pingTimeout(Duration d) { this.pingTimeout = positive(d, "pingTimeout"); return this; }
         public Builder upgradeTimeout(Duration d) { this.upgradeTimeout = positive(d, "upgradeTimeout"); return this; }
         public Builder maxPayload(int bytes) { this.maxPayload = bytes; return this; }
-        public Builder maxBufferedPackets(int n) { if (n < 1) throw new IllegalArgumentException("maxBufferedPackets < 1"); this.maxBufferedPackets = n; return this; }
+        public Builder maxBufferedBytes(long bytes) { if (bytes < 1) throw new IllegalArgumentException("maxBufferedBytes < 1"); this.maxBufferedBytes = bytes; return this; }
+        public Builder closeTimeout(Duration d) { this.closeTimeout = positive(d, "closeTimeout"); return this; }
         public Builder transports(Set<String> t) { this.transports = Set.copyOf(t); return this; }
         public Builder allowedOrigins(List<String> origins) { this.allowedOrigins = List.copyOf(origins); return this; }
         public Builder allowUpgrades(boolean allow) { this.allowUpgrades = allow; return this; }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * An in-memory transport: what the session sends is handed to the test client at once, pings
- * are answered, and the transport is writable again right away.
+ * are answered, and the transport pulls the next batch right away.
  */
 final class LoopbackTransport implements Transport {
 
@@ -31,14 +31,16 @@ final class LoopbackTransport implements Transport {
 
     @Override
     public void send(List<EnginePacket> packets) {
-        for (EnginePacket p : packets) {
-            if (p.type() == EnginePacketType.PING) {
-                session.onPacket(this, EnginePacket.PONG);
-            } else if (p.type() == EnginePacketType.MESSAGE) {
-                receiver.accept(p);
+        // the Transport contract: pull the next batch in a loop until the session has nothing more
+        for (List<EnginePacket> batch = packets; batch != null; batch = session.pollBatch(this)) {
+            for (EnginePacket p : batch) {
+                if (p.type() == EnginePacketType.PING) {
+                    session.onPacket(this, EnginePacket.PONG);
+                } else if (p.type() == EnginePacketType.MESSAGE) {
+                    receiver.accept(p);
+                }
             }
         }
-        session.onWritable(this);
     }
 
     @Override

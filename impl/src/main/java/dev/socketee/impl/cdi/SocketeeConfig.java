@@ -20,7 +20,8 @@ import java.util.function.Function;
  *   socketee.connect-timeout       45000   (ms)
  *   socketee.allowed-origins       (empty: any origin)   comma-separated
  *   socketee.transports            polling,websocket
- *   socketee.max-buffered-packets  10000
+ *   socketee.max-buffered-bytes    4194304 (bytes; or 2 x max-payload when larger)
+ *   socketee.close-timeout         30000   (ms a closing WebSocket has before its connection is torn down)
  *   socketee.async-threads         4       (threads for @ObservesAsync handlers without a managed executor)
  *   socketee.cookie                (none)  name of a cookie set to the session id on the polling handshake
  * </pre>
@@ -34,7 +35,10 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
                 .pingInterval(Duration.ofMillis(number(source, "socketee.ping-interval", 25_000)))
                 .pingTimeout(Duration.ofMillis(number(source, "socketee.ping-timeout", 20_000)))
                 .maxPayload((int) number(source, "socketee.max-payload", 1_000_000))
-                .maxBufferedPackets((int) number(source, "socketee.max-buffered-packets", 10_000));
+                .closeTimeout(Duration.ofMillis(number(source, "socketee.close-timeout", 30_000)));
+        if (source.apply("socketee.max-buffered-bytes").isPresent()) {
+            b.maxBufferedBytes(number(source, "socketee.max-buffered-bytes", 0));
+        }
         source.apply("socketee.cookie").ifPresent(b::cookie);
         source.apply("socketee.allowed-origins").ifPresent(v -> b.allowedOrigins(list(v)));
         source.apply("socketee.transports").ifPresent(v -> b.transports(new LinkedHashSet<>(list(v))));

@@ -4,10 +4,7 @@ import dev.socketee.engine.EngineConnection;
 import dev.socketee.engine.EngineIoListener;
 import dev.socketee.impl.engine.transport.Transport;
 import dev.socketee.impl.protocol.engine.EnginePacket;
-import dev.socketee.impl.protocol.engine.EnginePacketType;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -30,14 +27,16 @@ public final class EngineSession implements EngineConnection {
     private final String id;
     private final EngineServer server;
     private final HandshakeInfo handshake;
-    private final ArrayDeque<EnginePacket> buffer = new ArrayDeque<>();
+    /** What waits for the current transport; a websocket opens idle, a polling session's first GET pulls. */
+    private final Outbox out;
+    /** What waits for the probing candidate (its probe answers); meaningful while {@code upgrading != null}. */
+    private Outbox probeOut = new Outbox(true);
     private final Heartbeat heartbeat = new Heartbeat();
     private final UpgradeTimeout upgradeTimeout = new UpgradeTimeout();
 
     private State state = State.OPEN;
     private Transport transport;
     private Transport upgrading;
-    private boolean writable;
     private volatile Object attachment;
 
     EngineSession(String id, EngineServer server, Transport transport, HandshakeInfo handshake) {
@@ -45,6 +44,7 @@ public final class EngineSession implements EngineConnection {
         this.server = server;
         this.transport = transport;
         this.handshake = handshake;
+        this.out = new Outbox(false);
     }
 
     // ---- EngineConnection -------------------------------------------------------------------
@@ -109,6 +109,12 @@ public final class EngineSession implements EngineConnection {
     }
 
     // ---- sending ----------------------------------------------------------------------------
+    //
+    // One path for every outbound packet: it is queued in an Outbox (the current transport's, or
+    // the probing candidate's for the probe answer), counted in bytes against maxBufferedBytes,
+    // and handed over only to a transport that is idle. A transport pulls the next batch with
+    // pollBatch when it has written the previous one (see Transport), so nothing is written to
+    // a transport that cannot take it, and no send completion calls back into a send.
 
     /** Queues a packet; closes the session when the bounded buffer overflows (a slow reader). */
     public void send(EnginePacket packet) {
@@ -122,82 +128,85 @@ public final class EngineSession implements EngineConnection {
 
     /** One packet or several (the other argument null): no list is allocated for the common single packet. */
     private void enqueue(EnginePacket one, List<EnginePacket> many) {
-        boolean queued;
+        long size = one != null ? Outbox.sizeOf(one) : Outbox.sizeOf(many);
+        Transport t;
+        List<EnginePacket> batch;
         synchronized (this) {
             if (state != State.OPEN) {
                 return;
             }
-            queued = buffer.size() + (one != null ? 1 : many.size()) <= server.options().maxBufferedPackets();
-            if (queued && one != null) {
-                buffer.add(one);
-            } else if (queued) {
-                buffer.addAll(many);
+            if (overflows(size)) {
+                batch = null;
+                t = null;
+            } else {
+                if (one != null) {
+                    out.add(one, size);
+                } else {
+                    out.addAll(many, size);
+                }
+                batch = out.takeIfIdle();
+                t = transport;
             }
         }
-        if (!queued) {
-            SLOW_CLIENTS.log(() -> "Session " + SessionTag.of(id) + ": outbound buffer full (" + server.options().maxBufferedPackets()
-                    + " packets), client too slow; closing");
-            onClose(EngineCloseReason.TRANSPORT_ERROR);
-            return;
+        if (t == null) {
+            slowClient();
+        } else if (batch != null) {
+            t.send(batch);
         }
-        flush();
     }
 
-    private void flush() {
-        Transport t;
+    /** Under the lock: whether {@code size} more bytes break the bound (one packet alone always fits). */
+    private boolean overflows(long size) {
+        long waiting = out.bytes() + (upgrading != null ? probeOut.bytes() : 0);
+        return waiting > 0 && waiting + size > server.options().maxBufferedBytes();
+    }
+
+    private void slowClient() {
+        SLOW_CLIENTS.log(() -> "Session " + SessionTag.of(id) + ": outbound buffer full (" + server.options().maxBufferedBytes()
+                + " bytes), client too slow; closing");
+        onClose(EngineCloseReason.TRANSPORT_ERROR);
+    }
+
+    /**
+     * Called by a transport when it has written its previous batch and can take the next one:
+     * returns it, or null when nothing waits (the transport is then idle, and the next packet is
+     * handed to it with {@link Transport#send}). While a websocket probes, a GET with nothing to
+     * carry gets a noop, so the client can pause polling and send the upgrade packet. A
+     * transport that no longer carries the session gets null.
+     */
+    public List<EnginePacket> pollBatch(Transport t) {
         List<EnginePacket> batch;
         boolean finishClose = false;
         synchronized (this) {
-            if (state == State.CLOSED || !writable) {
-                return;
+            Outbox o = t == transport ? out : t == upgrading ? probeOut : null;
+            if (o == null || state == State.CLOSED) {
+                return null;
             }
-            if (buffer.isEmpty()) {
-                finishClose = state == State.CLOSING;
-                if (!finishClose) {
-                    return;
+            batch = o.pull();
+            if (batch == null && o == out) {
+                if (state == State.CLOSING) {
+                    finishClose = true;
+                } else if (upgrading != null && "polling".equals(transport.name())) {
+                    batch = out.handOver(EnginePacket.NOOP); // a GET during a probe: let the client pause polling
                 }
-                t = null;
-                batch = null;
-            } else {
-                t = transport;
-                batch = new ArrayList<>(buffer);
-                buffer.clear();
-                writable = false;
             }
         }
         if (finishClose) {
             onClose(closingReason);
-            return;
         }
-        t.send(batch);
-    }
-
-    /** Called by a transport when it can take the next batch (a GET arrived, a websocket send completed). */
-    public void onWritable(Transport t) {
-        synchronized (this) {
-            if (t != transport) {
-                return;
-            }
-            writable = true;
-        }
-        if (!releasePollDuringUpgrade(t)) {
-            flush();
-        }
+        return batch;
     }
 
     /**
-     * While a websocket probes, a GET with nothing to carry is answered with a noop at once, so
-     * the client can pause polling and send the upgrade packet.
+     * Called by a transport that was not writing when it becomes able to (a GET arrived, a
+     * websocket opened): hands it what waits. Never from a send completion: that pulls with
+     * {@link #pollBatch} in the transport's own loop.
      */
-    private boolean releasePollDuringUpgrade(Transport t) {
-        synchronized (this) {
-            if (upgrading == null || !writable || transport != t || !buffer.isEmpty() || state != State.OPEN) {
-                return false;
-            }
-            writable = false;
+    public void onWritable(Transport t) {
+        List<EnginePacket> batch = pollBatch(t);
+        if (batch != null) {
+            t.send(batch);
         }
-        t.send(List.of(EnginePacket.NOOP));
-        return true;
     }
 
     // ---- receiving --------------------------------------------------------------------------
@@ -223,7 +232,11 @@ public final class EngineSession implements EngineConnection {
             }
             case CLOSE -> onClose(EngineCloseReason.TRANSPORT_CLOSE);
             case NOOP -> { }
-            case PING -> from.send(List.of(EnginePacket.of(EnginePacketType.PONG, packet.text()))); // outside the buffer, like the probe answer
+            case PING -> {
+                // Engine.IO v4: the server pings, never the client (node: "invalid heartbeat direction")
+                LOG.fine(() -> "Session " + SessionTag.of(id) + ": ping from the client (invalid heartbeat direction); closing");
+                onClose(EngineCloseReason.TRANSPORT_ERROR);
+            }
             default -> {
                 LOG.fine(() -> "Session " + SessionTag.of(id) + ": unexpected " + packet + "; closing");
                 onClose(EngineCloseReason.PARSE_ERROR);
@@ -248,25 +261,52 @@ public final class EngineSession implements EngineConnection {
 
     // ---- upgrade ----------------------------------------------------------------------------
 
-    /** A websocket asked to take over this polling session ({@code 2probe} received). */
+    /**
+     * A websocket asked to take over this polling session ({@code 2probe} received): the answer
+     * goes to the candidate through its own outbox (so a client that probes again and again
+     * without reading is bounded too), and a parked GET is freed with a noop.
+     */
     public boolean onProbe(Transport candidate) {
         Transport current;
+        List<EnginePacket> answer = null;
+        List<EnginePacket> release = null;
+        long size = Outbox.sizeOf(EnginePacket.PONG_PROBE);
+        boolean full;
         synchronized (this) {
             if (state != State.OPEN || upgrading != null && upgrading != candidate || transport == candidate) {
                 return false;
             }
-            upgrading = candidate;
+            if (upgrading == null) {
+                upgrading = candidate;
+                probeOut = new Outbox(true); // the candidate has written nothing yet
+            }
+            full = overflows(size);
+            if (!full) {
+                probeOut.add(EnginePacket.PONG_PROBE, size);
+                answer = probeOut.takeIfIdle();
+                release = out.isIdle() && out.isEmpty() ? out.handOver(EnginePacket.NOOP) : null;
+            }
             current = transport;
         }
+        if (full) {
+            slowClient();
+            return false;
+        }
         server.timer().schedule(upgradeTimeout, server.options().upgradeTimeout().toMillis());
-        candidate.send(List.of(EnginePacket.PONG_PROBE)); // on the candidate itself, outside the buffer
-        releasePollDuringUpgrade(current);
+        if (answer != null) {
+            candidate.send(answer);
+        }
+        if (release != null) {
+            current.send(release);
+        }
         return true;
     }
 
     /** The websocket sent {@code 5}: switch transports and flush what is buffered onto the new one. */
     public void onUpgrade(Transport candidate) {
         Transport old;
+        List<EnginePacket> batch;
+        boolean finishClose;
         synchronized (this) {
             if (state == State.CLOSED || upgrading != candidate) {
                 return; // a CLOSING session still upgrades, so what it queued reaches the client
@@ -274,11 +314,20 @@ public final class EngineSession implements EngineConnection {
             old = transport;
             transport = candidate;
             upgrading = null;
-            writable = true;
+            // the old transport never pulls again; the candidate's leftovers (a probe answer
+            // still being written) go first, and the candidate pulls when it has written them
+            out.batchWritten();
+            out.prepend(probeOut);
+            batch = out.takeIfIdle();
+            finishClose = batch == null && state == State.CLOSING && out.isIdle() && out.isEmpty();
         }
         server.timer().cancel(upgradeTimeout);
         old.discard();
-        flush();
+        if (batch != null) {
+            candidate.send(batch);
+        } else if (finishClose) {
+            onClose(closingReason);
+        }
     }
 
     /** Whether {@code t} is a probing candidate that has not completed the upgrade. */
@@ -297,16 +346,28 @@ public final class EngineSession implements EngineConnection {
 
     /** Server-side close: flushes what is buffered, then closes ("forced close"). */
     public void closeAfterFlush(EngineCloseReason reason) {
+        Transport t;
+        List<EnginePacket> batch;
+        boolean finishClose;
         synchronized (this) {
             if (state != State.OPEN) {
                 return;
             }
             state = State.CLOSING;
             closingReason = reason;
+            t = transport;
+            batch = out.takeIfIdle();
+            finishClose = batch == null && out.isIdle() && out.isEmpty();
+        }
+        if (finishClose) {
+            onClose(reason);
+            return;
         }
         // a client that never reads again must not keep the session: bound the wait
         server.timer().schedule(heartbeat, server.options().pingTimeout().toMillis());
-        flush();
+        if (batch != null) {
+            t.send(batch);
+        }
     }
 
     /** Closes now, once: releases the session and tells the listener. */
@@ -318,7 +379,8 @@ public final class EngineSession implements EngineConnection {
                 return;
             }
             state = State.CLOSED;
-            buffer.clear();
+            out.clear();
+            probeOut.clear();
             t = transport;
             up = upgrading;
             upgrading = null;

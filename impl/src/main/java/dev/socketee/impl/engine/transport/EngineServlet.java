@@ -82,10 +82,12 @@ public final class EngineServlet extends HttpServlet {
             return;
         }
         if (upgrade) {
-            if (!EngineIoOptions.WEBSOCKET.equals(transport) || !server.options().allowUpgrades() || !session.acceptsUpgrade()) {
+            if (!EngineIoOptions.WEBSOCKET.equals(transport) || !server.options().allowUpgrades()) {
                 fail(resp, EngineError.BAD_REQUEST);
                 return;
             }
+            // a session already upgraded or with a probe running: node completes the upgrade and
+            // closes that websocket at once, leaving the session alone (the endpoint does it)
             upgradeToWebSocket(req, resp, session.handshake(), sid);
             return;
         }

@@ -43,15 +43,22 @@ public final class EngineWebSocketEndpoint extends Endpoint {
         ws.setMaxTextMessageBufferSize(max);
         ws.setMaxBinaryMessageBufferSize(max);
         ws.setMaxIdleTimeout(0); // the heartbeat decides when a connection is dead
-        transport = new WebSocketTransport(ws);
+        transport = new WebSocketTransport(ws, server.options());
         if (upgradeSid == null) {
             session = server.open(transport, handshake);
         } else {
-            session = server.session(upgradeSid);
-            if (session == null || !session.isOpen()) {
+            EngineSession target = server.session(upgradeSid);
+            if (target == null || !target.isOpen()) {
                 transport.closeWith(CloseReason.CloseCodes.VIOLATED_POLICY, "Session ID unknown");
                 return;
             }
+            if (!target.acceptsUpgrade()) {
+                // node: a session already upgraded, or with a probe running, gets the websocket
+                // closed at once and keeps its transport (node sends no status; 1000 is portable)
+                transport.closeWith(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
+                return;
+            }
+            session = target;
             probing = true;
         }
         transport.bind(session);

@@ -13,15 +13,16 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Engine.IO over one Jakarta WebSocket connection: one packet per frame, text or binary, sent
- * with the async remote, one frame in flight at a time. A send that completes inline (the
- * container wrote at once) continues in a loop rather than recursing.
+ * with the async remote, one frame in flight at a time. It pulls its batches from the session
+ * (see {@link Transport}): a frame that completes inline (the container wrote at once) continues
+ * the loop on the same stack, one that completes later resumes it from the completion's thread;
+ * the loop never recurses, however the container completes and however many threads send.
  *
  * <p>On Tyrus (Payara, GlassFish) every send reschedules the session's idle timeout on the
  * container's managed scheduled executor, even when the timeout is off, and Payara's executor
@@ -41,15 +42,22 @@ public final class WebSocketTransport implements Transport {
     private final RemoteEndpoint.Async remote;
     /** The context class loader for sends, or null to leave the caller's (see the class comment). */
     private final ClassLoader sendLoader;
-    private final ArrayDeque<EnginePacket> queue = new ArrayDeque<>();
+    private final long closeTimeoutMillis;
     private volatile EngineSession session;
-    private boolean sending;
+    /**
+     * The batch being written and the index of its next frame. Only the thread that runs the
+     * send loop touches them, and the loop passes from one thread to the next through a frame's
+     * completion (an atomic hand-off), so they need no lock.
+     */
+    private List<EnginePacket> batch = List.of();
+    private int next;
 
-    public WebSocketTransport(Session ws) {
+    public WebSocketTransport(Session ws, EngineIoOptions options) {
         this.ws = ws;
         this.remote = ws.getAsyncRemote();
         this.sendLoader = ws.getClass().getName().startsWith("org.glassfish.tyrus.")
                 ? ClassLoader.getPlatformClassLoader() : null;
+        this.closeTimeoutMillis = options.closeTimeout().toMillis();
     }
 
     public void bind(EngineSession session) {
@@ -61,34 +69,32 @@ public final class WebSocketTransport implements Transport {
         return EngineIoOptions.WEBSOCKET;
     }
 
+    /** The session hands a batch to this idle transport: write it, then pull the next ones. */
     @Override
     public void send(List<EnginePacket> packets) {
-        synchronized (this) {
-            queue.addAll(packets);
-            if (sending) {
-                return;
-            }
-            sending = true;
-        }
-        drain();
+        batch = packets;
+        next = 0;
+        writeLoop();
     }
 
-    private void drain() {
+    /**
+     * Writes frames until the session has nothing more, or until a frame completes later (its
+     * completion then resumes this loop once, on the container's thread).
+     */
+    private void writeLoop() {
         while (true) {
-            EnginePacket p;
-            synchronized (this) {
-                p = queue.poll();
-                if (p == null) {
-                    sending = false;
-                }
-            }
-            if (p == null) {
+            if (next == batch.size()) {
                 EngineSession s = session;
-                if (s != null) {
-                    s.onWritable(this);
+                List<EnginePacket> more = s == null ? null : s.pollBatch(this);
+                if (more == null) {
+                    batch = List.of();
+                    return; // idle: the session hands over the next batch
                 }
-                return;
+                batch = more;
+                next = 0;
+                continue;
             }
+            EnginePacket p = batch.get(next++);
             FrameSent sent = new FrameSent();
             Throwable error = send(p, sent);
             if (error == null) {
@@ -99,7 +105,7 @@ public final class WebSocketTransport implements Transport {
                 return;
             }
             if (sent.callerLeft()) {
-                return; // the completion callback continues from the container's thread
+                return; // the completion continues from the container's thread
             }
         }
     }
@@ -163,17 +169,14 @@ public final class WebSocketTransport implements Transport {
                 return;
             }
             if (!state.compareAndSet(SENDING, DONE_INLINE)) {
-                drain();
+                writeLoop();
             }
         }
     }
 
     private void failed(Throwable t) {
         LOG.log(Level.FINE, "WebSocket send failed", t);
-        synchronized (this) {
-            queue.clear();
-            sending = false;
-        }
+        batch = List.of();
         EngineSession s = session;
         if (s != null) {
             s.onTransportClosed(this, EngineCloseReason.TRANSPORT_ERROR);
@@ -185,11 +188,18 @@ public final class WebSocketTransport implements Transport {
         closeWith(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
     }
 
+    /**
+     * Sends the close frame, with a deadline: the container's idle timeout (off while the
+     * session lives, the heartbeat decides) is set to closeTimeout, so a peer that stops reading
+     * (the close frame then waits behind writes that never complete) has its TCP connection torn
+     * down by the container instead of holding it and its kernel buffers forever.
+     */
     void closeWith(CloseReason.CloseCode code, String reason) {
         if (!ws.isOpen()) {
             return;
         }
         try {
+            ws.setMaxIdleTimeout(closeTimeoutMillis);
             ws.close(new CloseReason(code, reason));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "WebSocket close failed", e);

@@ -1,0 +1,122 @@
+package dev.socketee.impl.engine;
+
+import dev.socketee.engine.EngineIoOptions;
+import dev.socketee.impl.protocol.engine.EnginePacket;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The packets waiting for one transport of a session, what they cost in bytes, and whether that
+ * transport is idle. A transport takes the whole queue as one batch; the batch's bytes stay
+ * counted until the transport pulls again, which says the batch has been written out. Not
+ * thread-safe: the session guards it with its lock.
+ */
+final class Outbox {
+
+    private final ArrayDeque<EnginePacket> packets = new ArrayDeque<>();
+    /** Bytes of the packets queued here plus those of the batch being written. */
+    private long bytes;
+    private long inFlightBytes;
+    /** The transport pulled and found nothing: the next packet is handed to it at once. */
+    private boolean idle;
+
+    Outbox(boolean idle) {
+        this.idle = idle;
+    }
+
+    /** What a packet costs against {@link EngineIoOptions#maxBufferedBytes()}. */
+    static long sizeOf(EnginePacket p) {
+        return (p.isBinary() ? p.binary().length : p.text().length()) + EngineIoOptions.PACKET_OVERHEAD_BYTES;
+    }
+
+    static long sizeOf(Collection<EnginePacket> ps) {
+        long n = 0;
+        for (EnginePacket p : ps) {
+            n += sizeOf(p);
+        }
+        return n;
+    }
+
+    void add(EnginePacket p, long size) {
+        packets.add(p);
+        bytes += size;
+    }
+
+    void addAll(Collection<EnginePacket> ps, long size) {
+        packets.addAll(ps);
+        bytes += size;
+    }
+
+    /** Puts what {@code first} still holds in front of this queue (an upgrade's leftovers). */
+    void prepend(Outbox first) {
+        List<EnginePacket> mine = new ArrayList<>(packets);
+        packets.clear();
+        packets.addAll(first.packets);
+        packets.addAll(mine);
+        bytes += first.bytes;
+        inFlightBytes += first.inFlightBytes;
+        idle = first.idle;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    boolean isIdle() {
+        return idle;
+    }
+
+    boolean isEmpty() {
+        return packets.isEmpty();
+    }
+
+    /** The previous batch has been written out: its bytes no longer count. */
+    void batchWritten() {
+        bytes -= inFlightBytes;
+        inFlightBytes = 0;
+    }
+
+    /**
+     * The transport pulls: the previous batch is written; returns the next one, or null and
+     * the transport is idle.
+     */
+    List<EnginePacket> pull() {
+        batchWritten();
+        if (packets.isEmpty()) {
+            idle = true;
+            return null;
+        }
+        return take();
+    }
+
+    /** The queue as a batch if the transport is idle and there is something, else null. */
+    List<EnginePacket> takeIfIdle() {
+        return idle && !packets.isEmpty() ? take() : null;
+    }
+
+    /** Hands {@code p} alone to the idle transport (a noop that frees a parked GET). */
+    List<EnginePacket> handOver(EnginePacket p) {
+        long size = sizeOf(p);
+        bytes += size;
+        inFlightBytes = size;
+        idle = false;
+        return List.of(p);
+    }
+
+    private List<EnginePacket> take() {
+        List<EnginePacket> batch = new ArrayList<>(packets);
+        packets.clear();
+        inFlightBytes = bytes;
+        idle = false;
+        return batch;
+    }
+
+    /** Drops everything (the session closed). */
+    void clear() {
+        packets.clear();
+        bytes = 0;
+        inFlightBytes = 0;
+    }
+}
