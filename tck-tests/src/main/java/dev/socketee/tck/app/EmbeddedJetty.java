@@ -91,6 +91,11 @@ public final class EmbeddedJetty implements AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
+    /** TCP connections the connector holds open now (each one an fd and its kernel buffers). */
+    public int openConnections() {
+        return connector.getConnectedEndPoints().size();
+    }
+
     public void join() throws InterruptedException {
         server.join();
     }

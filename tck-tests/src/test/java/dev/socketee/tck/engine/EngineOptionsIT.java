@@ -41,7 +41,7 @@ class EngineOptionsIT {
                 .path("/limited")
                 .transports(Set.of(EngineIoOptions.POLLING))
                 .allowedOrigins(List.of("https://good.example"))
-                .maxBufferedPackets(5)
+                .maxBufferedBytes(1_000)
                 .build(), new EngineIoListener() {
                     @Override
                     public void onOpen(EngineConnection c) {
@@ -104,10 +104,10 @@ class EngineOptionsIT {
     @Test
     void aClientThatDoesNotReadIsClosedWhenItsOutboundBufferIsFull() throws Exception {
         String sid = sid(get("EIO=4&transport=polling", null).body()); // the open packet is read by this GET
-        // six echoes for a client that never polls: the sixth overflows the bound of five packets
+        // six echoes of 200 bytes for a client that never polls overflow the bound of 1000 bytes
         StringBuilder payload = new StringBuilder();
         for (int i = 1; i <= 6; i++) {
-            payload.append(i > 1 ? "\u001e" : "").append("4m").append(i);
+            payload.append(i > 1 ? "\u001e" : "").append("4m").append(i).append("x".repeat(198));
         }
         HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/limited/?EIO=4&transport=polling&sid=" + sid))
                 .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(payload.toString())).build(),

@@ -115,4 +115,61 @@ class UpgradeIT {
             ws.expectText("4w");
         }
     }
+
+    /**
+     * node's onWebSocket: a client already upgraded gets its second websocket (101) closed at
+     * once, and the session and its first websocket go on. Before: HTTP 400.
+     */
+    @Test
+    void aSecondWebSocketAfterTheUpgradeIsAcceptedThenClosed() {
+        String sid = handshake(PATH);
+        try (RawWs ws = RawWs.engine(PATH, sid)) {
+            ws.sendText("2probe");
+            ws.expectText("3probe");
+            ws.sendText("5");
+            ws.sendText("4before");
+            ws.expectText("4before");
+            try (RawWs second = RawWs.engine(PATH, sid)) { // connect() fails on anything but 101
+                RawWs.Frame f = second.awaitClose(RawWs.WAIT, false);
+                assertTrue(f.isClose() || f.isError(), f::toString);
+                assertTrue(second.log.stream().noneMatch(RawWs.Frame::isText), () -> "nothing but the close: " + second.log);
+            }
+            ws.sendText("4after");
+            ws.expectText("4after");
+        }
+    }
+
+    /** node: a client with a probe running gets a second websocket closed, and the first probe completes. */
+    @Test
+    void aSecondWebSocketDuringAProbeIsAcceptedThenClosed() {
+        String sid = handshake(PATH);
+        try (RawWs ws = RawWs.engine(PATH, sid)) {
+            ws.sendText("2probe");
+            ws.expectText("3probe");
+            try (RawWs second = RawWs.engine(PATH, sid)) {
+                RawWs.Frame f = second.awaitClose(RawWs.WAIT, false);
+                assertTrue(f.isClose() || f.isError(), f::toString);
+                assertTrue(second.log.stream().noneMatch(RawWs.Frame::isText), () -> "nothing but the close: " + second.log);
+            }
+            ws.sendText("5");
+            ws.sendText("4upgraded");
+            ws.expectText("4upgraded");
+        }
+    }
+
+    /** Two websockets that both probe: the second probe is refused (closed), the first upgrade goes on. */
+    @Test
+    void aSecondProbeWhileOneIsRunningClosesOnlyTheSecondWebSocket() {
+        String sid = handshake(PATH);
+        try (RawWs first = RawWs.engine(PATH, sid); RawWs second = RawWs.engine(PATH, sid)) {
+            first.sendText("2probe");
+            first.expectText("3probe");
+            second.sendText("2probe");
+            RawWs.Frame f = second.awaitClose(RawWs.WAIT, false);
+            assertTrue(f.isClose() || f.isError(), f::toString);
+            first.sendText("5");
+            first.sendText("4still");
+            first.expectText("4still");
+        }
+    }
 }

@@ -70,4 +70,20 @@ class WebSocketIT {
             assertTrue(f.isClose() || f.isError(), f::toString);
         }
     }
+
+    /**
+     * Engine.IO v4: the server pings, a client PING is an error (node: "invalid heartbeat
+     * direction", close reason "transport error"): the websocket is closed, no PONG is sent.
+     * Before, every PING was answered outside the bounded buffer (999 KB PINGs to a client that
+     * does not read grew the heap without bound).
+     */
+    @Test
+    void aPingFromTheClientClosesTheConnection() {
+        try (RawWs ws = open()) {
+            ws.sendText("2" + "x".repeat(1000));
+            RawWs.Frame f = ws.awaitClose(RawWs.WAIT, false);
+            assertTrue(f.isClose() || f.isError(), f::toString);
+            assertTrue(ws.log.stream().noneMatch(x -> x.isText() && x.text().startsWith("3")), () -> "no pong: " + ws.log);
+        }
+    }
 }
