@@ -12,7 +12,8 @@ import java.util.List;
  *     that batch it asks for the next one with {@code session.pollBatch(this)}, in a loop, until
  *     that returns null (the transport is idle again).</li>
  * <li>A transport that becomes able to write without having been handed anything (a GET
- *     arrived, a websocket opened) calls {@code session.onWritable(this)}.</li>
+ *     arrived, a websocket opened) calls {@code session.onWritable(this)}, which pulls. Polling
+ *     writes one batch per GET, so its loop is the client's: each GET pulls once.</li>
  * <li>A send completion never calls into the session's send path: it continues the loop (inline
  *     completions on the same stack, as a loop, not a recursion), or, completed later on a
  *     container thread, resumes the loop once from there. At most one batch is being written at a
