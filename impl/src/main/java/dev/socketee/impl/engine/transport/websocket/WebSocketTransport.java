@@ -84,14 +84,16 @@ public final class WebSocketTransport implements Transport {
     private void writeLoop() {
         while (true) {
             if (next == batch.size()) {
+                // let go of the written batch before pulling: once the pull finds nothing, the
+                // session may hand the next batch to another thread, which then owns these fields
+                batch = List.of();
+                next = 0;
                 EngineSession s = session;
                 List<EnginePacket> more = s == null ? null : s.pollBatch(this);
                 if (more == null) {
-                    batch = List.of();
-                    return; // idle: the session hands over the next batch
+                    return; // idle: the session hands over the next batch with send
                 }
                 batch = more;
-                next = 0;
                 continue;
             }
             EnginePacket p = batch.get(next++);
