@@ -123,4 +123,16 @@ class PollingIT {
         assertOk(post(pollingUri(PATH, sid), payload("b" + mime, "4after")));
         assertEquals(List.of("b" + canonical, "4after"), pollPackets(PATH, sid, 2));
     }
+
+    /**
+     * Engine.IO v4: a PING from the client is an error (node: "invalid heartbeat direction",
+     * "transport error"): the POST is answered "ok" and the session is gone. Before, the PONG
+     * took the parked GET outside the session's buffer and the next batch was lost.
+     */
+    @Test
+    void aPingFromTheClientClosesTheSession() {
+        String sid = handshake(PATH);
+        assertOk(post(pollingUri(PATH, sid), "2"));
+        assertError(get(pollingUri(PATH, sid)), 400, 1, "Session ID unknown");
+    }
 }
