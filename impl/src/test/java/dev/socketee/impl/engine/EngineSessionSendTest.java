@@ -218,6 +218,15 @@ class EngineSessionSendTest {
         assertEquals(List.of("forced close"), closeReasons);
     }
 
+    @Test
+    void theDefaultBoundIsFourMebibytesOrTwiceMaxPayload() {
+        assertEquals(4L * 1024 * 1024, EngineIoOptions.builder().build().maxBufferedBytes());
+        assertEquals(20_000_000L, EngineIoOptions.builder().maxPayload(10_000_000).build().maxBufferedBytes());
+        assertEquals(1_000L, EngineIoOptions.builder().maxPayload(10_000_000).maxBufferedBytes(1_000).build().maxBufferedBytes(),
+                "an explicit bound is taken as it is");
+        assertEquals(Duration.ofSeconds(30), EngineIoOptions.builder().build().closeTimeout(), "node's ws closeTimeout");
+    }
+
     /**
      * A transport that writes a batch and keeps it until the test completes it, then pulls, as
      * the Transport contract says. Records a batch handed over while one is still being written.
