@@ -12,9 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * One Engine.IO session (node's engine.io {@code Socket}): its state, the one outbound buffer
- * (bounded in bytes, pulled by the transport), the current transport and the upgrade to a second one, the heartbeat. The lock is
- * the instance monitor, held only to change state or move packets, never across I/O or
- * callbacks.
+ * (bounded in bytes, pulled by the transport), the current transport and the upgrade to a
+ * second one, the heartbeat. The lock is the instance monitor, held only to change state or
+ * move packets, never across I/O or callbacks.
  */
 public final class EngineSession implements EngineConnection {
 
@@ -27,7 +27,7 @@ public final class EngineSession implements EngineConnection {
     private final String id;
     private final EngineServer server;
     private final HandshakeInfo handshake;
-    /** What waits for the current transport; not idle until the transport's first pull (the first GET, the websocket's open). */
+    /** What waits for the current transport; busy until its first pull (the first GET, the websocket's open). */
     private final Outbox out;
     /** What waits for the probing candidate (its probe answers); meaningful while {@code upgrading != null}. */
     private Outbox probeOut = new Outbox(true);
