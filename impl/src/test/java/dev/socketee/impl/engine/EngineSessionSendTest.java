@@ -218,6 +218,52 @@ class EngineSessionSendTest {
         assertEquals(List.of("forced close"), closeReasons);
     }
 
+    /**
+     * A polling client that keeps one GET parked while two threads send: every message arrives
+     * once, in the order each thread sent it, and no batch is handed over without a GET.
+     */
+    @Test
+    void concurrentSendsAndPollsLoseNothing() throws Exception {
+        ConcurrentPolling polling = new ConcurrentPolling();
+        EngineSession session = open(polling, 100_000_000);
+        polling.session = session;
+        int perThread = 20_000;
+        Thread client = new Thread(() -> {
+            int received = 0;
+            while (received < 2 * perThread + 1 && !Thread.currentThread().isInterrupted()) {
+                received += polling.poll().size();
+            }
+        });
+        client.start();
+        Thread[] senders = new Thread[2];
+        for (int k = 0; k < senders.length; k++) {
+            String tag = "t" + k + "-";
+            senders[k] = new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    session.send(EnginePacket.message(tag + i));
+                }
+            });
+            senders[k].start();
+        }
+        for (Thread t : senders) {
+            t.join(30_000);
+        }
+        client.join(30_000);
+        client.interrupt();
+        assertEquals(0, polling.dropped.get(), "batches handed over without a GET");
+        int[] next = new int[2];
+        for (EnginePacket p : polling.received) {
+            if (p.type() != EnginePacketType.MESSAGE) {
+                continue;
+            }
+            int k = p.text().charAt(1) - '0';
+            assertEquals("t" + k + "-" + next[k], p.text(), "order of thread " + k);
+            next[k]++;
+        }
+        assertEquals(perThread, next[0]);
+        assertEquals(perThread, next[1]);
+    }
+
     @Test
     void theDefaultBoundIsFourMebibytesOrTwiceMaxPayload() {
         assertEquals(4L * 1024 * 1024, EngineIoOptions.builder().build().maxBufferedBytes());
@@ -272,6 +318,48 @@ class EngineSessionSendTest {
         @Override
         public void close() {
             closed = true;
+        }
+    }
+
+    /** Polling with a real client thread: park a GET, wait for its body, repeat. */
+    private static final class ConcurrentPolling implements Transport {
+        volatile EngineSession session;
+        private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<List<EnginePacket>>> get =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        final java.util.concurrent.atomic.AtomicInteger dropped = new java.util.concurrent.atomic.AtomicInteger();
+        final List<EnginePacket> received = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "polling";
+        }
+
+        /** One GET: parked until the session answers it. */
+        List<EnginePacket> poll() {
+            java.util.concurrent.CompletableFuture<List<EnginePacket>> f = new java.util.concurrent.CompletableFuture<>();
+            get.set(f);
+            session.onWritable(this);
+            try {
+                List<EnginePacket> body = f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                received.addAll(body);
+                return body;
+            } catch (Exception e) {
+                throw new AssertionError("GET not answered", e);
+            }
+        }
+
+        @Override
+        public void send(List<EnginePacket> packets) {
+            java.util.concurrent.CompletableFuture<List<EnginePacket>> f = get.getAndSet(null);
+            if (f == null) {
+                dropped.incrementAndGet();
+                return;
+            }
+            f.complete(packets);
+        }
+
+        @Override
+        public void close() {
         }
     }
 
