@@ -18,7 +18,7 @@ import java.util.function.Function;
  *   socketee.ping-timeout          20000   (ms)
  *   socketee.max-payload           1000000 (bytes)
  *   socketee.connect-timeout       45000   (ms)
- *   socketee.allowed-origins       (empty: any origin)   comma-separated
+ *   socketee.allowed-origins       (empty: same origin only)   comma-separated origins, or *
  *   socketee.transports            polling,websocket
  *   socketee.max-buffered-packets  10000
  *   socketee.async-threads         4       (threads for @ObservesAsync handlers without a managed executor)
