@@ -80,7 +80,7 @@ public final class EngineServlet extends HttpServlet {
         }
         if (verdict == OriginPolicy.Verdict.REFUSED) {
             // before any session, upgrade or CORS header: a foreign page learns nothing and gets nothing
-            refusals.log(() -> "Refused " + (upgrade ? "a WebSocket upgrade" : "a " + req.getMethod() + " request")
+            refusals.log(() -> "Refused " + (upgrade ? "a WebSocket upgrade" : req.getMethod())
                     + " to " + req.getRequestURI() + " from origin " + printable(origin) + ": not this server's own ("
                     + String.join(", ", own) + ") nor in allowed-origins " + options.allowedOrigins());
             fail(resp, EngineError.FORBIDDEN);
