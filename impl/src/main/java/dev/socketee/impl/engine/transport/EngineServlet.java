@@ -72,18 +72,8 @@ public final class EngineServlet extends HttpServlet {
     public void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         EngineIoOptions options = server.options();
         boolean upgrade = "websocket".equalsIgnoreCase(req.getHeader("Upgrade"));
-        String origin = req.getHeader("Origin");
-        Set<String> own = ownOrigins(req);
-        OriginPolicy.Verdict verdict = origins.check(origin, own);
-        if (!upgrade) {
-            resp.setHeader("Vary", "Origin");
-        }
+        OriginPolicy.Verdict verdict = checkOrigin(req, resp, upgrade);
         if (verdict == OriginPolicy.Verdict.REFUSED) {
-            // before any session, upgrade or CORS header: a foreign page learns nothing and gets nothing
-            refusals.log(() -> "Refused " + (upgrade ? "a WebSocket upgrade" : req.getMethod())
-                    + " to " + req.getRequestURI() + " from origin " + printable(origin) + ": not this server's own ("
-                    + String.join(", ", own) + ") nor in allowed-origins " + options.allowedOrigins());
-            fail(resp, EngineError.FORBIDDEN);
             return;
         }
         String method = req.getMethod();
@@ -92,7 +82,7 @@ public final class EngineServlet extends HttpServlet {
             return;
         }
         if (!upgrade) {
-            Cors.apply(resp, origin, verdict);
+            Cors.apply(resp, req.getHeader("Origin"), verdict);
         }
         Map<String, List<String>> query = QueryString.parse(req.getQueryString());
         String transport = QueryString.first(query, "transport");
@@ -106,6 +96,27 @@ public final class EngineServlet extends HttpServlet {
         } else {
             onHandshake(req, resp, query, transport, upgrade, verdict.credentials());
         }
+    }
+
+    /**
+     * The first check of every request: a refused origin is answered 403 here, before any
+     * session, upgrade or CORS header, so a foreign page learns nothing and gets nothing.
+     */
+    private OriginPolicy.Verdict checkOrigin(HttpServletRequest req, HttpServletResponse resp, boolean upgrade)
+            throws IOException {
+        String origin = req.getHeader("Origin");
+        if (!upgrade) {
+            resp.setHeader("Vary", "Origin");
+        }
+        Set<String> own = origin == null ? Set.of() : ownOrigins(req);
+        OriginPolicy.Verdict verdict = origins.check(origin, own);
+        if (verdict == OriginPolicy.Verdict.REFUSED) {
+            refusals.log(() -> "Refused " + (upgrade ? "a WebSocket upgrade" : req.getMethod())
+                    + " to " + req.getRequestURI() + " from origin " + printable(origin) + ": not this server's own ("
+                    + String.join(", ", own) + ") nor in allowed-origins " + server.options().allowedOrigins());
+            fail(resp, EngineError.FORBIDDEN);
+        }
+        return verdict;
     }
 
     /** The request's own origins, as the browser would name them (see {@link OriginPolicy#ownOrigins}). */
