@@ -5,7 +5,7 @@
 //   cp <this file> /tmp/refsrv/ && node /tmp/refsrv/reference-server.mjs 3210
 //   mvn -o -pl tck-tests verify -Dsocketee.baseUri=http://127.0.0.1:3210
 // Known, intended differences from Socketee's contract (the two ITs that fail against it):
-//   - without an Origin header node's cors sends no Access-Control-Allow-Origin (Socketee: "*");
+//   - a foreign Origin: node (cors: origin true) echoes it; Socketee answers 403 unless it is allowed;
 //   - node keeps the session after a 413 on an oversized POST (Socketee closes it).
 import { createServer } from "node:http";
 import { Server as EioServer } from "engine.io";

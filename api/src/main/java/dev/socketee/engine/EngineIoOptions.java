@@ -110,7 +110,17 @@ public final class EngineIoOptions {
      */
     public Duration closeTimeout() { return closeTimeout; }
     public Set<String> transports() { return transports; }
-    /** Origins allowed by CORS; empty means any origin (the request's origin is echoed). */
+    /**
+     * Browser origins allowed besides the server's own, on both transports. Empty (the default):
+     * same-origin only, i.e. the request's own {@code scheme://host[:port]} (or the one named by
+     * {@code X-Forwarded-Proto} / {@code X-Forwarded-Host}); requests without {@code Origin}
+     * (non-browser clients) are always allowed. Each entry is an exact origin such as
+     * {@code https://app.example.com} (default ports may be left out), which is also allowed
+     * credentials ({@code Access-Control-Allow-Credentials: true}, cookies, the user); or
+     * {@code *}, any origin but without credentials (the session sees no cookies, principal or
+     * HTTP session). Other origins get {@code 403 {"code":4,"message":"Forbidden"}}, the
+     * WebSocket upgrade included.
+     */
     public List<String> allowedOrigins() { return allowedOrigins; }
     public boolean allowUpgrades() { return allowUpgrades; }
     /**

@@ -11,6 +11,11 @@ import dev.socketee.tck.servers.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -131,6 +137,76 @@ class ExamplePagesIT {
         assertTrue(done, "browser tests did not finish in 10 minutes");
         assertEquals(0, p.exitValue(), () -> "browser tests failed on " + serverName() + " at " + baseUrl + ":\n" + out
                 + "\nserver log (" + serverLogs() + "):\n" + readLog());
+    }
+
+    /**
+     * The login cookie is HttpOnly and SameSite=Lax, and even sent along by a foreign page it does
+     * not open /secure: with alice's JSESSIONID the server's own origin is greeted "Hello, alice!",
+     * while Origin http://evil.example is refused on both transports (it was greeted too before).
+     */
+    @Test
+    void theLoginCookieIsHardenedAndAForeignOriginCannotUseIt() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=alice&password=secret")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, login.statusCode(), login::body);
+        List<String> sessionCookies = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).toList();
+        assertTrue(!sessionCookies.isEmpty(), () -> "no session cookie: " + login.headers());
+        String setCookie = sessionCookies.get(sessionCookies.size() - 1); // changeSessionId may have set two
+        String lower = setCookie.toLowerCase(java.util.Locale.ROOT);
+        assertTrue(lower.contains("; httponly") && lower.contains("; samesite=lax"), setCookie);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        URI self = URI.create(baseUrl);
+        String ownOrigin = self.getScheme() + "://" + self.getRawAuthority();
+
+        assertEquals("Hello, alice!", secureGreeting(http, ownOrigin, cookie), "the page's own origin with the cookie");
+
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/socket.io/?EIO=4&transport=polling"))
+                .timeout(Duration.ofSeconds(5)).header("Origin", "http://evil.example").header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("403 {\"code\":4,\"message\":\"Forbidden\"}", foreign.statusCode() + " " + foreign.body());
+        assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), foreign.headers()::toString);
+        try {
+            http.newWebSocketBuilder().header("Origin", "http://evil.example").header("Cookie", cookie)
+                    .buildAsync(URI.create(baseUrl.replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket"),
+                            new WebSocket.Listener() { }).get(5, TimeUnit.SECONDS).abort();
+            throw new AssertionError("the WebSocket from http://evil.example was accepted");
+        } catch (ExecutionException e) {
+            assertTrue(e.getCause() instanceof WebSocketHandshakeException, e::toString);
+            assertEquals(403, ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode());
+        }
+    }
+
+    /** Connects to /secure over raw polling and returns the greeting's text, or the refusal. */
+    private static String secureGreeting(HttpClient http, String origin, String cookie) throws Exception {
+        String engine = baseUrl + "/socket.io/?EIO=4&transport=polling";
+        HttpResponse<String> open = http.send(HttpRequest.newBuilder(URI.create(engine)).timeout(Duration.ofSeconds(5))
+                .header("Origin", origin).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, open.statusCode(), open::body);
+        java.util.regex.Matcher sid = java.util.regex.Pattern.compile("\"sid\":\"([^\"]+)\"").matcher(open.body());
+        assertTrue(sid.find(), open::body);
+        URI session = URI.create(engine + "&sid=" + sid.group(1));
+        HttpResponse<String> connect = http.send(HttpRequest.newBuilder(session).timeout(Duration.ofSeconds(5))
+                .header("Origin", origin).POST(HttpRequest.BodyPublishers.ofString("40/secure,")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("200 ok", connect.statusCode() + " " + connect.body());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> seen = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> poll = http.send(HttpRequest.newBuilder(session).timeout(Duration.ofSeconds(10))
+                    .header("Origin", origin).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, poll.statusCode(), poll::body);
+            for (String packet : poll.body().split("\u001e")) {
+                seen.add(packet);
+                if (packet.startsWith("42/secure,[\"greeting\",")) {
+                    return packet.substring("42/secure,[\"greeting\",\"".length(), packet.length() - 2);
+                }
+                if (packet.startsWith("44/secure,")) {
+                    return packet;
+                }
+            }
+        }
+        throw new AssertionError("no greeting from /secure within 10 s; packets: " + seen);
     }
 
     /** FiguresPublisher's line telling which scheduler the dashboard figures run on, from the server's logs. */

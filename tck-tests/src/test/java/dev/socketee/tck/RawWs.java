@@ -46,16 +46,39 @@ public final class RawWs implements AutoCloseable {
     private RawWs(WebSocket ws) { this.ws = ws; }
 
     public static RawWs connect(String path, String query) {
-        URI uri = URI.create(TestServer.wsBaseUrl() + path + "?" + query);
+        return connect(URI.create(TestServer.wsBaseUrl() + path + "?" + query), java.util.Map.of());
+    }
+
+    /** Connects to {@code uri} with extra handshake headers (e.g. Origin, Cookie). */
+    public static RawWs connect(URI uri, java.util.Map<String, String> headers) {
         Listener l = new Listener();
         try {
-            WebSocket ws = RawHttp.CLIENT.newWebSocketBuilder().connectTimeout(WAIT)
-                    .buildAsync(uri, l).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            WebSocket.Builder b = RawHttp.CLIENT.newWebSocketBuilder().connectTimeout(WAIT);
+            headers.forEach(b::header);
+            WebSocket ws = b.buildAsync(uri, l).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             RawWs r = new RawWs(ws);
             l.owner.complete(r);
             return r;
         } catch (Exception e) {
             throw new AssertionError("WebSocket connect to " + uri + " failed: " + e, e);
+        }
+    }
+
+    /** Asserts the server refuses the WebSocket handshake to {@code uri}; returns its HTTP status. */
+    public static int refusedHandshakeStatus(URI uri, java.util.Map<String, String> headers) {
+        WebSocket.Builder b = RawHttp.CLIENT.newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(b::header);
+        try {
+            WebSocket ws = b.buildAsync(uri, new WebSocket.Listener() { }).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            ws.abort();
+            throw new AssertionError("WebSocket handshake to " + uri + " with " + headers + " was accepted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException h) {
+                return h.getResponse().statusCode();
+            }
+            throw new AssertionError("WebSocket handshake to " + uri + " failed without an HTTP answer: " + e.getCause(), e);
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("WebSocket handshake to " + uri + ": " + e, e);
         }
     }
 

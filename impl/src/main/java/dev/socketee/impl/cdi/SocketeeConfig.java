@@ -18,7 +18,7 @@ import java.util.function.Function;
  *   socketee.ping-timeout          20000   (ms)
  *   socketee.max-payload           1000000 (bytes)
  *   socketee.connect-timeout       45000   (ms)
- *   socketee.allowed-origins       (empty: any origin)   comma-separated
+ *   socketee.allowed-origins       (empty: same origin only)   comma-separated origins, or *
  *   socketee.transports            polling,websocket
  *   socketee.max-buffered-bytes    4194304 (bytes; or 2 x max-payload when larger)
  *   socketee.close-timeout         30000   (ms a closing WebSocket has before its connection is torn down)

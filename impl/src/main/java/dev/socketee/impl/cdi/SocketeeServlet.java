@@ -12,12 +12,14 @@ import java.io.IOException;
 
 /**
  * The servlet the initializer registers. At {@code init()} CDI is up: it asks the extension to
- * start the server with the configuration, then hands every request to the engine's servlet.
+ * start the server with the configuration, resolves the {@code ConnectionAdmission} beans, then
+ * hands every request to the engine's servlet.
  */
 final class SocketeeServlet extends HttpServlet {
 
     private transient SocketeeExtension extension;
     private transient EngineServlet engine;
+    private transient ConnectionAdmissions admissions;
 
     @Override
     public void init() throws ServletException {
@@ -29,7 +31,15 @@ final class SocketeeServlet extends HttpServlet {
         if (webSockets != null && bridge == null) {
             throw new ServletException("The WebSocket container was not ready while the application deployed");
         }
-        engine = new EngineServlet(runtime.engine(), webSockets, (dev.socketee.impl.engine.transport.websocket.WebSocketBridge) bridge);
+        admissions = ConnectionAdmissions.resolve(beanManager);
+        try {
+            engine = new EngineServlet(runtime.engine(), webSockets,
+                    (dev.socketee.impl.engine.transport.websocket.WebSocketBridge) bridge, admissions);
+        } catch (IllegalArgumentException badOrigins) {
+            admissions.close();
+            extension.stop();
+            throw new ServletException(badOrigins.getMessage(), badOrigins);
+        }
     }
 
     /**
@@ -58,6 +68,9 @@ final class SocketeeServlet extends HttpServlet {
     public void destroy() {
         if (extension != null) {
             extension.stop();
+        }
+        if (admissions != null) {
+            admissions.close();
         }
     }
 }

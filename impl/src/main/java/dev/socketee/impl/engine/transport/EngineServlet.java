@@ -4,10 +4,13 @@ import dev.socketee.engine.EngineIoOptions;
 import dev.socketee.impl.engine.EngineError;
 import dev.socketee.impl.engine.EngineServer;
 import dev.socketee.impl.engine.EngineSession;
+import dev.socketee.impl.engine.HandshakeAdmission;
 import dev.socketee.impl.engine.HandshakeInfo;
+import dev.socketee.impl.engine.ThrottledLog;
 import dev.socketee.impl.engine.transport.polling.PollingTransport;
 import dev.socketee.impl.engine.transport.websocket.EngineWebSocketEndpoint;
 import dev.socketee.impl.engine.transport.websocket.WebSocketBridge;
+import dev.socketee.impl.json.JsonWriter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,12 +25,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The HTTP entry of an Engine.IO path: verifies every request the way node's engine.io does
- * (transport, sid, handshake method, protocol version; errors answered in one place), then
+ * The HTTP entry of an Engine.IO path: checks the origin of every request first ({@link OriginPolicy},
+ * both transports), verifies it the way node's engine.io does (transport, sid, handshake method,
+ * protocol version; errors answered in one place), asks the {@link HandshakeAdmission} about a
+ * handshake before any session exists, then
  * hands it to the polling transport or upgrades it to a WebSocket with the Jakarta WebSocket 2.1
  * {@code upgradeHttpToWebSocket}, which lets one servlet own both transports and answer bad
  * upgrade requests with proper HTTP errors.
@@ -39,25 +45,44 @@ public final class EngineServlet extends HttpServlet {
     private final transient EngineServer server;
     private final transient ServerContainer webSockets;
     private final transient WebSocketBridge bridge;
+    private final transient OriginPolicy origins;
+    private final transient HandshakeAdmission admission;
+    private final transient ThrottledLog refusals = new ThrottledLog(LOG, Level.WARNING);
 
     /** {@code bridge} was registered while the application deployed ({@link WebSocketBridge#register}). */
     public EngineServlet(EngineServer server, ServerContainer webSockets, WebSocketBridge bridge) {
+        this(server, webSockets, bridge, HandshakeAdmission.ADMIT_ALL);
+    }
+
+    /**
+     * As above, with {@code admission} asked about every handshake.
+     *
+     * @throws IllegalArgumentException when {@code allowedOrigins} has an entry that is not an origin
+     */
+    public EngineServlet(EngineServer server, ServerContainer webSockets, WebSocketBridge bridge,
+                         HandshakeAdmission admission) {
         this.server = server;
         this.webSockets = webSockets;
         this.bridge = bridge;
+        this.origins = OriginPolicy.of(server.options().allowedOrigins());
+        this.admission = admission;
     }
 
     @Override
     public void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         EngineIoOptions options = server.options();
-        if (!Cors.apply(req, resp, options.allowedOrigins())) {
-            fail(resp, EngineError.FORBIDDEN);
+        boolean upgrade = "websocket".equalsIgnoreCase(req.getHeader("Upgrade"));
+        OriginPolicy.Verdict verdict = checkOrigin(req, resp, upgrade);
+        if (verdict == OriginPolicy.Verdict.REFUSED) {
             return;
         }
         String method = req.getMethod();
         if ("OPTIONS".equals(method)) {
-            Cors.preflight(req, resp);
+            Cors.preflight(req, resp, verdict);
             return;
+        }
+        if (!upgrade) {
+            Cors.apply(resp, req.getHeader("Origin"), verdict);
         }
         Map<String, List<String>> query = QueryString.parse(req.getQueryString());
         String transport = QueryString.first(query, "transport");
@@ -65,13 +90,54 @@ public final class EngineServlet extends HttpServlet {
             fail(resp, EngineError.UNKNOWN_TRANSPORT);
             return;
         }
-        boolean upgrade = "websocket".equalsIgnoreCase(req.getHeader("Upgrade"));
         String sid = QueryString.first(query, "sid");
         if (sid != null) {
             onSessionRequest(req, resp, sid, transport, upgrade);
         } else {
-            onHandshake(req, resp, query, transport, upgrade);
+            onHandshake(req, resp, query, transport, upgrade, verdict.credentials());
         }
+    }
+
+    /**
+     * The first check of every request: a refused origin is answered 403 here, before any
+     * session, upgrade or CORS header, so a foreign page learns nothing and gets nothing.
+     */
+    private OriginPolicy.Verdict checkOrigin(HttpServletRequest req, HttpServletResponse resp, boolean upgrade)
+            throws IOException {
+        String origin = req.getHeader("Origin");
+        if (!upgrade) {
+            resp.setHeader("Vary", "Origin");
+        }
+        Set<String> own = origin == null ? Set.of() : ownOrigins(req);
+        OriginPolicy.Verdict verdict = origins.check(origin, own);
+        if (verdict == OriginPolicy.Verdict.REFUSED) {
+            refusals.log(() -> "Refused " + (upgrade ? "a WebSocket upgrade" : req.getMethod())
+                    + " to " + req.getRequestURI() + " from origin " + printable(origin) + ": not this server's own ("
+                    + String.join(", ", own) + ") nor in allowed-origins " + server.options().allowedOrigins());
+            fail(resp, EngineError.FORBIDDEN);
+        }
+        return verdict;
+    }
+
+    /** The request's own origins, as the browser would name them (see {@link OriginPolicy#ownOrigins}). */
+    private static Set<String> ownOrigins(HttpServletRequest req) {
+        String host = req.getHeader("Host");
+        if (host == null || host.isBlank()) {
+            // HTTP/2 without a Host header: the container has the :authority
+            host = req.getServerName() + ":" + req.getServerPort();
+        }
+        return OriginPolicy.ownOrigins(req.getScheme(), host, req.getHeader("X-Forwarded-Proto"),
+                req.getHeader("X-Forwarded-Host"));
+    }
+
+    /** A client's header value made safe for a log line: short, printable ASCII. */
+    private static String printable(String value) {
+        StringBuilder out = new StringBuilder(Math.min(value.length(), 100) + 2).append('\'');
+        for (int i = 0; i < value.length() && i < 100; i++) {
+            char c = value.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return out.append(value.length() > 100 ? "...'" : "'").toString();
     }
 
     private void onSessionRequest(HttpServletRequest req, HttpServletResponse resp, String sid, String transport,
@@ -103,7 +169,7 @@ public final class EngineServlet extends HttpServlet {
     }
 
     private void onHandshake(HttpServletRequest req, HttpServletResponse resp, Map<String, List<String>> query,
-                             String transport, boolean upgrade) throws IOException {
+                             String transport, boolean upgrade, boolean credentials) throws IOException {
         if (!"GET".equals(req.getMethod())) {
             fail(resp, EngineError.BAD_HANDSHAKE_METHOD);
             return;
@@ -120,7 +186,12 @@ public final class EngineServlet extends HttpServlet {
             resp.sendError(503);
             return;
         }
-        HandshakeInfo handshake = handshakeOf(req, query);
+        HandshakeInfo handshake = handshakeOf(req, query, credentials);
+        HandshakeAdmission.Refusal refusal = admit(handshake);
+        if (refusal != null) {
+            refuse(resp, refusal);
+            return;
+        }
         if (upgrade) {
             upgradeToWebSocket(req, resp, handshake, null);
             return;
@@ -159,13 +230,42 @@ public final class EngineServlet extends HttpServlet {
         server.close(); // sessions end with "server shutting down" when the application stops
     }
 
-    private static HandshakeInfo handshakeOf(HttpServletRequest req, Map<String, List<String>> query) {
+    /** Null to admit; the admission's own failure refuses (never an exception into the container). */
+    private HandshakeAdmission.Refusal admit(HandshakeInfo handshake) {
+        try {
+            return admission.check(handshake);
+        } catch (RuntimeException e) {
+            refusals.log(() -> "The connection admission failed, handshake refused: " + e);
+            return new HandshakeAdmission.Refusal(500, EngineError.FORBIDDEN.message());
+        }
+    }
+
+    /**
+     * What the session may know of its opening request. Without {@code credentials} (an origin
+     * let in only by {@code *}) it gets no cookies, principal or HTTP session: a foreign page
+     * must not act as the browser's user, whatever the browser sent along.
+     */
+    private static HandshakeInfo handshakeOf(HttpServletRequest req, Map<String, List<String>> query, boolean credentials) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(req.getHeaderNames())) {
-            headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(Collections.list(req.getHeaders(name))));
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (credentials || !lower.equals("cookie")) {
+                headers.put(lower, new ArrayList<>(Collections.list(req.getHeaders(name))));
+            }
         }
         InetSocketAddress remote = InetSocketAddress.createUnresolved(req.getRemoteAddr(), req.getRemotePort());
-        return new HandshakeInfo(headers, query, remote, System.currentTimeMillis(), req.getUserPrincipal(), req.getSession(false));
+        return new HandshakeInfo(headers, query, remote, System.currentTimeMillis(),
+                credentials ? req.getUserPrincipal() : null, credentials ? req.getSession(false) : null);
+    }
+
+    /** node's answer to a request {@code allowRequest} refused: the status and {@code {"code":4,"message":...}}. */
+    private static void refuse(HttpServletResponse resp, HandshakeAdmission.Refusal refusal) throws IOException {
+        byte[] body = ("{\"code\":" + EngineError.FORBIDDEN.code() + ",\"message\":" + JsonWriter.write(refusal.message()) + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(refusal.status());
+        resp.setContentType("application/json");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
     }
 
     private static void fail(HttpServletResponse resp, EngineError error) throws IOException {
