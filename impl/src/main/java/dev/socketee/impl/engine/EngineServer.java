@@ -9,12 +9,14 @@ import dev.socketee.impl.protocol.engine.EnginePacketType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The Engine.IO server of one path: the session table, the shared timer wheel, the handshake.
- * Transport-independent; the servlet and the websocket endpoint call in.
+ * The Engine.IO server of one path: the session table, its threads ({@link EngineThreads}: the
+ * scheduler and the callback executor), the handshake. Transport-independent; the servlet and
+ * the websocket endpoint call in.
  */
 public final class EngineServer implements EngineIoServer {
 
@@ -22,17 +24,25 @@ public final class EngineServer implements EngineIoServer {
 
     private final EngineIoOptions options;
     private final EngineIoListener listener;
-    private final TimerWheel timer;
+    private final EngineThreads threads;
+    private final boolean ownsThreads;
     private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
     private final String openTemplateHead;
     private final String openTemplateTailUpgradable;
     private final String openTemplateTailNoUpgrades;
     private volatile boolean closed;
 
+    /** A server with threads of its own, stopped with it. */
     public EngineServer(EngineIoOptions options, EngineIoListener listener) {
+        this(options, listener, EngineThreads.standalone("socketee" + options.path(), null), true);
+    }
+
+    /** A server on given threads; {@code ownsThreads}: {@link #close()} closes them too. */
+    public EngineServer(EngineIoOptions options, EngineIoListener listener, EngineThreads threads, boolean ownsThreads) {
         this.options = options;
         this.listener = listener;
-        this.timer = new TimerWheel(5, 1024, "socketee-timer" + options.path());
+        this.threads = threads;
+        this.ownsThreads = ownsThreads;
         this.openTemplateHead = "{\"sid\":\"";
         String tail = ",\"pingInterval\":" + options.pingInterval().toMillis()
                 + ",\"pingTimeout\":" + options.pingTimeout().toMillis()
@@ -49,12 +59,27 @@ public final class EngineServer implements EngineIoServer {
         return listener;
     }
 
-    public TimerWheel timer() {
-        return timer;
+    /** The timers of this server (heartbeats, upgrade and connect timeouts, ack and close deadlines). */
+    public Scheduler timer() {
+        return threads.scheduler();
     }
 
+    /** Where work started by a timer runs when it reaches user code (see {@link EngineThreads}). */
+    public Executor callbacks() {
+        return threads.callbacks();
+    }
+
+    /**
+     * The open session of that id, or null. A session whose pong is overdue is closed here
+     * ({@code ping timeout}) and not returned: a request that arrives at the deadline finds it
+     * gone even when the timer thread has not yet run, as node's does.
+     */
     public EngineSession session(String sid) {
-        return sessions.get(sid);
+        EngineSession s = sessions.get(sid);
+        if (s != null && s.closeIfPongOverdue()) {
+            return null;
+        }
+        return s;
     }
 
     public boolean isClosed() {
@@ -103,6 +128,8 @@ public final class EngineServer implements EngineIoServer {
         for (EngineSession s : all) {
             s.onClose(EngineCloseReason.SERVER_SHUTTING_DOWN);
         }
-        timer.close();
+        if (ownsThreads) {
+            threads.close();
+        }
     }
 }

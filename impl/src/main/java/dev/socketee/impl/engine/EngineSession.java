@@ -7,6 +7,7 @@ import dev.socketee.impl.protocol.engine.EnginePacket;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -419,52 +420,90 @@ public final class EngineSession implements EngineConnection {
 
     /** Starts the heartbeat; called once the open packet is queued. */
     void startHeartbeat() {
-        heartbeat.scheduleNextPing();
+        synchronized (this) {
+            heartbeat.scheduleNextPing();
+        }
     }
 
-    /** Ping every pingInterval; no pong within pingTimeout closes the session. */
-    private final class Heartbeat extends TimerWheel.Timeout {
-        private boolean awaitingPong;
-
-        void scheduleNextPing() {
-            synchronized (EngineSession.this) {
-                awaitingPong = false;
+    /**
+     * Closes the session ({@code ping timeout}) if the pong to its last ping is overdue, on the
+     * calling thread; true if it was. The server's session lookup calls it, so a request at the
+     * deadline never finds the session alive while the timer thread is still on its way.
+     */
+    boolean closeIfPongOverdue() {
+        synchronized (this) {
+            if (state != State.OPEN || !heartbeat.isPongOverdue(server.timer().nanoTime())) {
+                return false;
             }
-            server.timer().schedule(this, server.options().pingInterval().toMillis());
+        }
+        onClose(EngineCloseReason.PING_TIMEOUT);
+        return true;
+    }
+
+    /**
+     * Ping every pingInterval; no pong within pingTimeout closes the session (node's
+     * {@code schedulePing} / {@code resetPingTimeout}; a pong restarts the interval). Deadlines are
+     * kept as nominal instants: the pong is due pingTimeout after the ping was due, not after the
+     * timer thread got round to it, so the session never outlives pingInterval + pingTimeout. The
+     * ping is engine work (on the scheduler's engine pool); the close, which reaches the listener
+     * and so user code, goes to the server's callback executor. Fields guarded by the session.
+     */
+    private final class Heartbeat extends Timeout {
+        private boolean awaitingPong;
+        private long pingDueAt;
+        private long pongDueAt;
+
+        /** Caller holds the session lock. */
+        void scheduleNextPing() {
+            awaitingPong = false;
+            long interval = server.options().pingInterval().toMillis();
+            pingDueAt = server.timer().nanoTime() + TimeUnit.MILLISECONDS.toNanos(interval);
+            server.timer().schedule(this, interval);
+        }
+
+        boolean isPongOverdue(long now) {
+            return awaitingPong && now - pongDueAt >= 0;
         }
 
         void onPong() {
             synchronized (EngineSession.this) {
-                if (!awaitingPong || state != State.OPEN) {
-                    return;
+                if (awaitingPong && state == State.OPEN) {
+                    scheduleNextPing();
                 }
             }
-            scheduleNextPing();
         }
 
         @Override
         protected void expire() {
-            boolean timedOut;
+            EngineCloseReason timedOut = null;
             synchronized (EngineSession.this) {
                 if (state == State.CLOSED) {
                     return;
                 }
-                timedOut = awaitingPong || state == State.CLOSING;
-                awaitingPong = true;
+                if (state == State.CLOSING) {
+                    timedOut = closingReason; // the close deadline of closeAfterFlush
+                } else if (awaitingPong) {
+                    timedOut = EngineCloseReason.PING_TIMEOUT;
+                } else {
+                    // arm the pong deadline before the ping leaves: a pong that comes back at once
+                    // re-arms this timeout for the next ping and must not be overwritten afterwards
+                    awaitingPong = true;
+                    pongDueAt = pingDueAt + server.options().pingTimeout().toNanos();
+                    long left = pongDueAt - server.timer().nanoTime();
+                    server.timer().schedule(this, Math.max(0, TimeUnit.NANOSECONDS.toMillis(left))); // rounded down
+                }
             }
-            if (timedOut) {
-                onClose(state() == State.CLOSING ? closingReason : EngineCloseReason.PING_TIMEOUT);
+            if (timedOut != null) {
+                EngineCloseReason reason = timedOut;
+                server.callbacks().execute(() -> onClose(reason));
                 return;
             }
-            // arm the pong deadline before the ping leaves: a pong that comes back at once re-arms
-            // this timeout for the next ping, and must not be overwritten by the deadline afterwards
-            server.timer().schedule(this, server.options().pingTimeout().toMillis());
             send(EnginePacket.PING);
         }
     }
 
     /** A probe that does not complete the upgrade in time is dropped; the session goes on. */
-    private final class UpgradeTimeout extends TimerWheel.Timeout {
+    private final class UpgradeTimeout extends Timeout {
         @Override
         protected void expire() {
             Transport t;

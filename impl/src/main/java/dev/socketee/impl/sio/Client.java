@@ -5,7 +5,8 @@ import dev.socketee.impl.engine.ThrottledLog;
 import dev.socketee.impl.engine.EngineCloseReason;
 import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.SidGenerator;
-import dev.socketee.impl.engine.TimerWheel;
+import dev.socketee.impl.engine.Scheduler;
+import dev.socketee.impl.engine.Timeout;
 import dev.socketee.impl.protocol.ProtocolException;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.socket.EncodedSioPacket;
@@ -48,8 +49,12 @@ public final class Client {
         return server.jsonFallback();
     }
 
-    TimerWheel timer() {
+    Scheduler timer() {
         return server.timer();
+    }
+
+    java.util.concurrent.Executor callbacks() {
+        return server.callbacks();
     }
 
     // ---- inbound ----------------------------------------------------------------------------
@@ -172,13 +177,20 @@ public final class Client {
         engine.close();
     }
 
-    /** No CONNECT within the timeout: close, as node's socket.io does. */
-    private final class ConnectTimeout extends TimerWheel.Timeout {
+    /**
+     * No CONNECT within the timeout: close, as node's socket.io does. The close reaches the
+     * engine listener, so it runs on the callback executor, not on the timer's engine pool.
+     */
+    private final class ConnectTimeout extends Timeout {
         @Override
         protected void expire() {
             if (sockets.isEmpty()) {
                 LOG.fine(() -> "Session " + SessionTag.of(engine.id()) + ": no namespace joined in time; closing");
-                engine.onClose(EngineCloseReason.FORCED_CLOSE);
+                server.callbacks().execute(() -> {
+                    if (sockets.isEmpty()) {
+                        engine.onClose(EngineCloseReason.FORCED_CLOSE);
+                    }
+                });
             }
         }
     }

@@ -5,7 +5,8 @@ import dev.socketee.engine.EngineIoListener;
 import dev.socketee.engine.EngineIoOptions;
 import dev.socketee.impl.engine.EngineServer;
 import dev.socketee.impl.engine.EngineSession;
-import dev.socketee.impl.engine.TimerWheel;
+import dev.socketee.impl.engine.EngineThreads;
+import dev.socketee.impl.engine.Scheduler;
 import dev.socketee.impl.engine.transport.EngineRegistration;
 import jakarta.servlet.ServletContext;
 import java.time.Duration;
@@ -99,9 +100,17 @@ public final class SioServer implements EngineIoListener {
         EngineRegistration.register(context, start());
     }
 
-    /** Starts the engine without registering it (the caller routes requests to it). */
+    /** Starts the engine without registering it (the caller routes requests to it), on threads of its own. */
     public EngineServer start() {
-        EngineServer e = new EngineServer(engineOptions, this);
+        return start(new EngineServer(engineOptions, this));
+    }
+
+    /** Starts the engine on given threads (see {@link EngineThreads}), which the caller closes. */
+    public EngineServer start(EngineThreads threads) {
+        return start(new EngineServer(engineOptions, this, threads, false));
+    }
+
+    private EngineServer start(EngineServer e) {
         this.engine = e;
         return e;
     }
@@ -110,8 +119,13 @@ public final class SioServer implements EngineIoListener {
         return engine;
     }
 
-    public TimerWheel timer() {
+    public Scheduler timer() {
         return engine.timer();
+    }
+
+    /** Where timer-started work that reaches user code runs (connect-timeout closes, ack timeouts). */
+    java.util.concurrent.Executor callbacks() {
+        return engine.callbacks();
     }
 
     long connectTimeoutMillis() {

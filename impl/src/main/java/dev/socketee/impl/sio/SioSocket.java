@@ -78,17 +78,18 @@ public final class SioSocket {
 
     /**
      * Emits and completes with the client's acknowledgement, or with a TimeoutException after
-     * {@code timeoutMillis} (the pending ack is then forgotten).
+     * {@code timeoutMillis} (the pending ack is then forgotten). The timeout completes the future
+     * on the callback executor: what the caller chained to it is user code.
      */
     public java.util.concurrent.CompletableFuture<List<Object>> emitWithAck(String event, List<?> args, long timeoutMillis) {
         java.util.concurrent.CompletableFuture<List<Object>> result = new java.util.concurrent.CompletableFuture<>();
         long ackId = nextAckId.getAndIncrement();
-        dev.socketee.impl.engine.TimerWheel.Timeout timeout = new dev.socketee.impl.engine.TimerWheel.Timeout() {
+        dev.socketee.impl.engine.Timeout timeout = new dev.socketee.impl.engine.Timeout() {
             @Override
             protected void expire() {
                 if (acks.remove(ackId) != null) {
-                    result.completeExceptionally(new java.util.concurrent.TimeoutException(
-                            "No ack for '" + event + "' within " + timeoutMillis + " ms"));
+                    client.callbacks().execute(() -> result.completeExceptionally(new java.util.concurrent.TimeoutException(
+                            "No ack for '" + event + "' within " + timeoutMillis + " ms")));
                 }
             }
         };

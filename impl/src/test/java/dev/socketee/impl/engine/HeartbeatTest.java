@@ -1,58 +1,166 @@
 package dev.socketee.impl.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.socketee.engine.EngineConnection;
+import dev.socketee.engine.EngineIoListener;
 import dev.socketee.engine.EngineIoOptions;
 import dev.socketee.impl.engine.transport.Transport;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.engine.EnginePacketType;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The heartbeat schedule when the client answers faster than the timer thread moves on: a pong
- * that arrives while the ping is still being sent must re-arm the next ping a full pingInterval
- * later, not be overwritten by the pong deadline (then pings came every pingTimeout: seen as
- * "too early" pings on a loaded machine).
+ * The heartbeat on a manual clock (pingInterval 300, pingTimeout 200): pings every interval,
+ * a pong restarts it, no pong closes the session at exactly interval + timeout, a lookup at the
+ * deadline finds the session gone even when the timer is late, and the close runs on the
+ * callback executor, never on the timer's engine pool.
  */
 class HeartbeatTest {
 
-    @Test
-    void pongDuringThePingsSendKeepsTheFullPingInterval() throws Exception {
-        EngineServer server = new EngineServer(EngineIoOptions.builder()
-                .pingInterval(Duration.ofMillis(300)).pingTimeout(Duration.ofMillis(100)).build(), c -> { });
-        InstantPongTransport transport = new InstantPongTransport();
-        try {
-            EngineSession session = server.open(transport, new HandshakeInfo(Map.of(), Map.of(),
-                    InetSocketAddress.createUnresolved("127.0.0.1", 1), System.currentTimeMillis(), null, null));
-            transport.session = session;
-            session.onWritable(transport);
+    private final ManualScheduler clock = new ManualScheduler();
+    /** Callbacks are queued here and run when the test says: shows what is handed over. */
+    private final ArrayDeque<Runnable> callbacks = new ArrayDeque<>();
+    private final List<String> closes = new ArrayList<>();
+    private final EngineServer server = new EngineServer(EngineIoOptions.builder()
+            .pingInterval(Duration.ofMillis(300)).pingTimeout(Duration.ofMillis(200)).build(),
+            new EngineIoListener() {
+                @Override
+                public void onOpen(EngineConnection connection) {
+                }
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (transport.pings().size() < 4 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            List<Long> pings = transport.pings();
-            assertTrue(pings.size() >= 4, "pings sent: " + pings.size());
-            for (int i = 1; i < 4; i++) {
-                long gapMillis = (pings.get(i) - pings.get(i - 1)) / 1_000_000;
-                assertTrue(gapMillis >= 290, "ping " + (i + 1) + " came " + gapMillis + " ms after the previous one");
-            }
-            assertTrue(session.isOpen(), "answered pings keep the session open");
-        } finally {
-            server.close();
+                @Override
+                public void onClose(EngineConnection connection, String reason) {
+                    closes.add(reason);
+                }
+            }, EngineThreads.of(clock, callbacks::add), false);
+
+    private EngineSession open(RecordingTransport transport) {
+        EngineSession session = server.open(transport, new HandshakeInfo(Map.of(), Map.of(),
+                InetSocketAddress.createUnresolved("127.0.0.1", 1), 0, null, null));
+        transport.session = session;
+        session.onWritable(transport);
+        return session;
+    }
+
+    private void runCallbacks() {
+        for (Runnable r; (r = callbacks.poll()) != null; ) {
+            r.run();
         }
     }
 
-    /** A websocket-like transport whose client pongs inside the send call, before it returns. */
-    private static final class InstantPongTransport implements Transport {
-        volatile EngineSession session;
-        private final List<Long> pingNanos = Collections.synchronizedList(new ArrayList<>());
+    @Test
+    void pingsEveryIntervalWhileTheClientPongs() {
+        RecordingTransport t = new RecordingTransport(false);
+        EngineSession session = open(t);
+        clock.advanceMillis(299);
+        assertEquals(0, t.pings, "no ping before pingInterval");
+        clock.advanceMillis(1);
+        assertEquals(1, t.pings, "ping at pingInterval");
+        clock.advanceMillis(150);
+        session.onPacket(t, EnginePacket.PONG);
+        clock.advanceMillis(299);
+        assertEquals(1, t.pings, "the pong restarts the interval");
+        clock.advanceMillis(1);
+        assertEquals(2, t.pings, "next ping pingInterval after the pong");
+        assertTrue(session.isOpen());
+        assertTrue(callbacks.isEmpty() && closes.isEmpty(), "nothing for user code");
+    }
+
+    /** A pong that arrives inside the ping's send must re-arm the full interval, not be overwritten by the pong deadline. */
+    @Test
+    void pongDuringThePingsSendKeepsTheFullPingInterval() {
+        RecordingTransport t = new RecordingTransport(true);
+        EngineSession session = open(t);
+        for (int k = 1; k <= 4; k++) {
+            clock.advanceMillis(299);
+            assertEquals(k - 1, t.pings, "ping " + k + " early");
+            clock.advanceMillis(1);
+            assertEquals(k, t.pings, "ping " + k + " at its interval");
+        }
+        assertTrue(session.isOpen(), "answered pings keep the session open");
+    }
+
+    @Test
+    void noPongClosesAtExactlyPingIntervalPlusPingTimeoutOnTheCallbackExecutor() {
+        RecordingTransport t = new RecordingTransport(false);
+        EngineSession session = open(t);
+        clock.advanceMillis(300);
+        assertEquals(1, t.pings);
+        clock.advanceMillis(199);
+        assertTrue(session.isOpen() && callbacks.isEmpty(), "open until the deadline");
+        assertSame(session, server.session(session.id()));
+        clock.advanceMillis(1);
+        assertEquals(1, callbacks.size(), "the close is handed to the callback executor");
+        assertTrue(closes.isEmpty(), "and not run on the timer's engine pool");
+        runCallbacks();
+        assertEquals(List.of("ping timeout"), closes);
+        assertFalse(session.isOpen());
+        assertNull(server.session(session.id()));
+        assertTrue(t.closed);
+    }
+
+    @Test
+    void aLookupAtTheDeadlineFindsTheSessionGoneWhileTheTimerIsLate() {
+        RecordingTransport t = new RecordingTransport(false);
+        EngineSession session = open(t);
+        clock.advanceMillis(300);
+        clock.advanceClockOnly(Duration.ofMillis(199));
+        assertSame(session, server.session(session.id()), "alive 1 ms before the deadline");
+        clock.advanceClockOnly(Duration.ofMillis(1));
+        assertNull(server.session(session.id()), "gone at the deadline, timer or not");
+        assertEquals(List.of("ping timeout"), closes, "closed by the lookup, on its thread");
+        clock.advanceMillis(10);
+        runCallbacks();
+        assertEquals(List.of("ping timeout"), closes, "closed once");
+    }
+
+    /** The pong deadline counts from when the ping was due, not from when a late timer sent it. */
+    @Test
+    void aLatePingDoesNotMoveThePongDeadline() {
+        RecordingTransport t = new RecordingTransport(false);
+        EngineSession session = open(t);
+        clock.advanceClockOnly(Duration.ofMillis(340)); // the timer is 40 ms late
+        clock.advanceMillis(0);
+        assertEquals(1, t.pings);
+        clock.advanceMillis(159);
+        assertTrue(session.isOpen());
+        clock.advanceMillis(1);
+        runCallbacks();
+        assertEquals(List.of("ping timeout"), closes, "closed 500 ms after the handshake");
+    }
+
+    @Test
+    void aPongAfterTheDeadlineIsTooLate() {
+        RecordingTransport t = new RecordingTransport(false);
+        EngineSession session = open(t);
+        clock.advanceMillis(300);
+        clock.advanceClockOnly(Duration.ofMillis(200));
+        assertNull(server.session(session.id()), "the pong's POST looks the session up first");
+        session.onPacket(t, EnginePacket.PONG);
+        assertFalse(session.isOpen());
+    }
+
+    /** A websocket-like transport that records pings; with {@code instantPong} its client answers inside the send. */
+    private static final class RecordingTransport implements Transport {
+        final boolean instantPong;
+        EngineSession session;
+        int pings;
+        boolean closed;
+
+        RecordingTransport(boolean instantPong) {
+            this.instantPong = instantPong;
+        }
 
         @Override
         public String name() {
@@ -63,8 +171,10 @@ class HeartbeatTest {
         public void send(List<EnginePacket> packets) {
             for (EnginePacket p : packets) {
                 if (p.type() == EnginePacketType.PING) {
-                    pingNanos.add(System.nanoTime());
-                    session.onPacket(this, EnginePacket.PONG);
+                    pings++;
+                    if (instantPong) {
+                        session.onPacket(this, EnginePacket.PONG);
+                    }
                 }
             }
             session.onWritable(this);
@@ -72,12 +182,7 @@ class HeartbeatTest {
 
         @Override
         public void close() {
-        }
-
-        List<Long> pings() {
-            synchronized (pingNanos) {
-                return new ArrayList<>(pingNanos);
-            }
+            closed = true;
         }
     }
 }

@@ -97,4 +97,31 @@ class HeartbeatIT {
         assertTrue(elapsed >= 500 && elapsed <= 500 + 2 * SLACK_MS, () -> "closed after " + elapsed + " ms");
         assertError(get(pollingUri(PATH, sid)), 400, 1, "Session ID unknown");
     }
+
+    /**
+     * Issue 10 item 10: the session is gone at pingInterval + pingTimeout after the last pong, as
+     * node's: a GET sent then gets 400 "Session ID unknown", never 200 with the buffered ping.
+     * Deterministic without slack: the server received the pong before the POST's answer came
+     * back ({@code pongAt} is measured after it), so its pong deadline lies at or before
+     * {@code pongAt + 500 ms}, and the lookup of the sid checks that deadline itself, whether or
+     * not the timer thread has run yet. (The lower bound is the ping test above: no ping before
+     * the interval.)
+     */
+    @Test
+    void pollingSessionIsGoneAtPingIntervalPlusTimeoutAfterTheLastPong() {
+        String sid = handshake(PATH);
+        HttpResponse<String> ping = get(pollingUri(PATH, sid));
+        assertEquals("200 2", ping.statusCode() + " " + RawHttp.show(ping.body()));
+        RawHttp.postOk(PATH, sid, "3");
+        long pongAt = System.nanoTime();
+        // no GET until the deadline: the next ping waits in the buffer, unanswered
+        long deadline = pongAt + Duration.ofMillis(300 + 200).toNanos();
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left); // waiting for an instant, the subject of this test
+        }
+        HttpResponse<String> late = get(pollingUri(PATH, sid));
+        long sincePong = ms(pongAt, System.nanoTime());
+        assertError(late, 400, 1, "Session ID unknown");
+        assertTrue(sincePong < 500 + 5_000, () -> "answered " + sincePong + " ms after the pong");
+    }
 }
