@@ -1,11 +1,13 @@
 package dev.socketee.impl.cdi;
 
 import dev.socketee.impl.engine.EngineServer;
+import dev.socketee.impl.engine.EngineThreads;
 import dev.socketee.impl.sio.SioServer;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,13 +18,25 @@ import javax.naming.NamingException;
 
 /**
  * The running server of a web application: the protocol core configured from the handlers the
- * extension found, the JSON binder, and the executor for {@code @ObservesAsync} handlers (the
- * server's default managed executor when there is one, else a small bounded pool of ours).
+ * extension found, the JSON binder, the executor for {@code @ObservesAsync} handlers (the
+ * server's default managed executor when there is one, else a small bounded pool of ours), and
+ * the engine's threads ({@link EngineThreads}).
+ *
+ * <p>Timer-started work that reaches handlers (disconnect handlers after a ping timeout, ack
+ * timeouts, connect-timeout closes) runs on a small pool of ours whose threads come from the
+ * container's {@code java:comp/DefaultManagedThreadFactory}, all started here on the deploying
+ * thread: they carry the application's context ({@code java:comp}, class loader) whether the
+ * server captures it at lookup (the spec) or at {@code newThread} (GlassFish, WildFly). Not the
+ * managed executor: it captures the context of the submitting thread, which for a timer is a
+ * thread without one, and Payara's capture costs a class-path scan per task. Without a managed
+ * thread factory (the embedded Jetty + Weld) they are plain daemon threads. The CDI request
+ * context is activated per handler call by {@link HandlerInvoker} on any thread.
  */
 public final class SocketeeRuntime {
 
     private static final Logger LOG = Logger.getLogger(SocketeeRuntime.class.getName());
     private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+    private static final String MANAGED_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
 
     /** The runtime started last in this class loader (one web application), for the in-process test client. */
     private static volatile SocketeeRuntime current;
@@ -32,14 +46,16 @@ public final class SocketeeRuntime {
     private final ArgumentBinder binder;
     private final ExecutorService ownExecutor;
     private final HandlerInvoker invoker;
+    private final EngineThreads threads;
 
     private SocketeeRuntime(SioServer server, EngineServer engine, ArgumentBinder binder, ExecutorService ownExecutor,
-                            HandlerInvoker invoker) {
+                            HandlerInvoker invoker, EngineThreads threads) {
         this.server = server;
         this.engine = engine;
         this.binder = binder;
         this.ownExecutor = ownExecutor;
         this.invoker = invoker;
+        this.threads = threads;
     }
 
     static SocketeeRuntime start(SocketeeConfig config, HandlerRegistry registry, BeanManager beanManager) {
@@ -56,11 +72,22 @@ public final class SocketeeRuntime {
                 server.namespace(ns, CdiNamespaceHandlers.build(ns, registry, invoker, binder));
             }
         }
-        EngineServer engine = server.start();
+        EngineThreads threads = EngineThreads.standalone("socketee" + config.engine().path(), lookUp(MANAGED_THREAD_FACTORY, ThreadFactory.class));
+        EngineServer engine = server.start(threads);
         LOG.info(() -> "Socket.IO serving " + String.join(", ", registry.namespaces()) + " at " + config.engine().path());
-        SocketeeRuntime runtime = new SocketeeRuntime(server, engine, binder, own, invoker);
+        SocketeeRuntime runtime = new SocketeeRuntime(server, engine, binder, own, invoker, threads);
         current = runtime;
         return runtime;
+    }
+
+    /** The container's resource of that name and type, or null (none, or no naming at all). */
+    private static <T> T lookUp(String name, Class<T> type) {
+        try {
+            Object o = new InitialContext().lookup(name);
+            return type.isInstance(o) ? type.cast(o) : null;
+        } catch (NamingException | RuntimeException | NoClassDefFoundError e) {
+            return null;
+        }
     }
 
     private static Executor lookUpManagedExecutor() {
@@ -117,6 +144,7 @@ public final class SocketeeRuntime {
             current = null;
         }
         engine.close();
+        threads.close();
         if (ownExecutor != null) {
             ownExecutor.shutdown();
         }

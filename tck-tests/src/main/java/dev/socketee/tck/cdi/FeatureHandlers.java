@@ -48,6 +48,39 @@ public class FeatureHandlers {
 
     void disconnect(@Observes @OnSocketEvent(OnSocketEvent.DISCONNECT) SocketEvent e) {
         log.add("disconnect " + e.socket().id() + " " + e.reason());
+        log.disconnectContext(e.socket().id(), e.reason() + ": " + threadContext());
+    }
+
+    /**
+     * What user code sees of its thread, e.g. "request=true java:comp=ok timerThread=false":
+     * whether the CDI request context is active, whether java:comp/BeanManager resolves (the
+     * application's naming context; the exception's class name when it does not), and whether
+     * it runs on a timer thread (it must not).
+     */
+    private String threadContext() {
+        String request;
+        try {
+            requestCounter.increment();
+            request = "true";
+        } catch (jakarta.enterprise.context.ContextNotActiveException none) {
+            request = "false";
+        }
+        String naming;
+        try {
+            naming = new javax.naming.InitialContext().lookup("java:comp/BeanManager") != null ? "ok" : "null";
+        } catch (javax.naming.NamingException | RuntimeException failed) {
+            naming = failed.getClass().getSimpleName();
+        }
+        boolean timerThread = Thread.currentThread().getName().contains("timer");
+        return "request=" + request + " java:comp=" + naming + " timerThread=" + timerThread;
+    }
+
+    void threadContextOfAnEvent(@Observes @OnSocketEvent("thread-context") SocketEvent e) {
+        e.ack(threadContext());
+    }
+
+    void disconnectContext(@Observes @OnSocketEvent("disconnect-context") SocketEvent e) {
+        e.ack(log.disconnectContextOf(e.data(String.class)));
     }
 
     void echo(@Observes @OnSocketEvent("echo") SocketEvent e) {

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.socketee.tck.JavaClient;
 import io.socket.client.Ack;
 import io.socket.client.Socket;
+import dev.socketee.tck.RawHttp;
+import dev.socketee.tck.servers.ServerUnderTest;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -194,5 +199,49 @@ class CdiJavaClientIT {
 
     private static Object[] toStrings(Object[] args) {
         return Stream.of(args).map(Object::toString).toArray();
+    }
+
+    /**
+     * Issue 10 item 16: a disconnect handler run by a ping timeout (a timer, not a request) sees
+     * the CDI request context, and java:comp as a handler on a container thread does (its
+     * callback threads come from the container's managed thread factory). The embedded Jetty +
+     * Weld has no managed thread factory and binds no java:comp/BeanManager: there both see
+     * NameNotFoundException. A raw polling client joins "/" and then never answers a ping.
+     */
+    @Test
+    void disconnectHandlerAfterAPingTimeoutSeesTheRequestContextAndNaming() {
+        String base = CdiTestServer.baseUrl() + "/socket.io/?EIO=4&transport=polling";
+        HttpResponse<String> open = RawHttp.get(URI.create(base));
+        assertEquals(200, open.statusCode(), open::body);
+        URI session = URI.create(base + "&sid=" + RawHttp.sidOf(open.body()));
+        assertEquals("ok", RawHttp.post(session, "40").body());
+        String connected = RawHttp.packets(RawHttp.get(session).body()).get(0);
+        assertTrue(connected.startsWith("40{\"sid\":\""), connected);
+        String socketId = RawHttp.sidOf(connected);
+        // never a pong: long-polls until the close packet or the session is gone (ping 1 s + timeout 1 s)
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (;;) {
+            HttpResponse<String> poll = RawHttp.get(session);
+            if (poll.statusCode() != 200 || RawHttp.packets(poll.body()).contains("1")) {
+                break;
+            }
+            assertTrue(System.nanoTime() < deadline, "no ping timeout within 10 s");
+        }
+        try (CdiClient observer = CdiClient.create("/", JavaClient.WEBSOCKET, null)) {
+            observer.connectForWelcome();
+            Object seen = JSONObject.NULL;
+            while (seen == JSONObject.NULL && System.nanoTime() < deadline) { // the handler may still be on its way
+                seen = observer.ack("disconnect-context", socketId)[0];
+            }
+            String actual = String.valueOf(seen);
+            String onRequestThread = (String) observer.ack("thread-context")[0];
+            assertTrue(onRequestThread.startsWith("request=true java:comp="), onRequestThread);
+            if (ServerUnderTest.name().equals("liberty")) {
+                // the suite's Liberty has no concurrent-3.0, hence no managed thread factory: plain threads
+                assertTrue(actual.startsWith("ping timeout: request=true"), () -> "disconnect handler saw: " + actual);
+            } else {
+                assertEquals("ping timeout: " + onRequestThread, actual, "what a handler on a container thread sees");
+            }
+        }
     }
 }
