@@ -465,9 +465,10 @@ public final class EngineSession implements EngineConnection {
             return awaitingPong && now - pongDueAt >= 0;
         }
 
+        /** A pong after its deadline is too late even if the timer has not run yet: that timer closes the session. */
         void onPong() {
             synchronized (EngineSession.this) {
-                if (awaitingPong && state == State.OPEN) {
+                if (awaitingPong && state == State.OPEN && !isPongOverdue(server.timer().nanoTime())) {
                     scheduleNextPing();
                 }
             }

@@ -151,6 +151,18 @@ class HeartbeatTest {
         assertFalse(session.isOpen());
     }
 
+    @Test
+    void aWebSocketPongAfterTheDeadlineDoesNotSaveTheSession() {
+        RecordingTransport t = new RecordingTransport(false);
+        EngineSession session = open(t);
+        clock.advanceMillis(300);
+        clock.advanceClockOnly(Duration.ofMillis(200)); // the timer is late; the pong arrives first
+        session.onPacket(t, EnginePacket.PONG);
+        clock.advanceMillis(0);
+        runCallbacks();
+        assertEquals(List.of("ping timeout"), closes);
+    }
+
     /** A websocket-like transport that records pings; with {@code instantPong} its client answers inside the send. */
     private static final class RecordingTransport implements Transport {
         final boolean instantPong;
