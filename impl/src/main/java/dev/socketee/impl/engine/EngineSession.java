@@ -477,6 +477,7 @@ public final class EngineSession implements EngineConnection {
         @Override
         protected void expire() {
             EngineCloseReason timedOut = null;
+            boolean slow = false;
             synchronized (EngineSession.this) {
                 if (state == State.CLOSED) {
                     return;
@@ -485,6 +486,8 @@ public final class EngineSession implements EngineConnection {
                     timedOut = closingReason; // the close deadline of closeAfterFlush
                 } else if (awaitingPong) {
                     timedOut = EngineCloseReason.PING_TIMEOUT;
+                } else if (overflows(Outbox.sizeOf(EnginePacket.PING))) {
+                    slow = true; // the ping would close a slow client inline, here on the engine pool
                 } else {
                     // arm the pong deadline before the ping leaves: a pong that comes back at once
                     // re-arms this timeout for the next ping and must not be overwritten afterwards
@@ -497,9 +500,11 @@ public final class EngineSession implements EngineConnection {
             if (timedOut != null) {
                 EngineCloseReason reason = timedOut;
                 server.callbacks().execute(() -> onClose(reason));
-                return;
+            } else if (slow) {
+                server.callbacks().execute(EngineSession.this::slowClient);
+            } else {
+                send(EnginePacket.PING);
             }
-            send(EnginePacket.PING);
         }
     }
 

@@ -163,9 +163,28 @@ class HeartbeatTest {
         assertEquals(List.of("ping timeout"), closes);
     }
 
+    /** A ping that would overflow the outbound bound closes the slow client on the callback executor, not on the engine pool. */
+    @Test
+    void aPingThatOverflowsTheBufferClosesOnTheCallbackExecutor() {
+        RecordingTransport t = new RecordingTransport(false);
+        t.stalled = true;
+        EngineSession session = open(t); // the open packet is in hand and never written
+        long roomBesidesAPing = server.options().maxBufferedBytes() - Outbox.sizeOf(t.inHand) - Outbox.sizeOf(EnginePacket.PING);
+        session.send(EnginePacket.message("x".repeat((int) (roomBesidesAPing - EngineIoOptions.PACKET_OVERHEAD_BYTES + 1))));
+        assertTrue(session.isOpen(), "the message fits");
+        clock.advanceMillis(300);
+        assertTrue(session.isOpen() && closes.isEmpty(), "not closed on the timer's engine pool");
+        assertEquals(1, callbacks.size());
+        runCallbacks();
+        assertEquals(List.of("transport error"), closes);
+    }
+
     /** A websocket-like transport that records pings; with {@code instantPong} its client answers inside the send. */
     private static final class RecordingTransport implements Transport {
         final boolean instantPong;
+        /** A client that stopped reading: the batch in hand is never written, nothing more is pulled. */
+        boolean stalled;
+        List<EnginePacket> inHand;
         EngineSession session;
         int pings;
         boolean closed;
@@ -179,17 +198,20 @@ class HeartbeatTest {
             return "websocket";
         }
 
+        /** Writes at once and pulls the next batch, in a loop (the transport contract). */
         @Override
         public void send(List<EnginePacket> packets) {
-            for (EnginePacket p : packets) {
-                if (p.type() == EnginePacketType.PING) {
-                    pings++;
-                    if (instantPong) {
-                        session.onPacket(this, EnginePacket.PONG);
+            inHand = packets;
+            for (List<EnginePacket> batch = packets; batch != null; batch = stalled ? null : session.pollBatch(this)) {
+                for (EnginePacket p : batch) {
+                    if (p.type() == EnginePacketType.PING) {
+                        pings++;
+                        if (instantPong) {
+                            session.onPacket(this, EnginePacket.PONG);
+                        }
                     }
                 }
             }
-            session.onWritable(this);
         }
 
         @Override

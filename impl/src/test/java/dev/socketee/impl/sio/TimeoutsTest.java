@@ -126,12 +126,14 @@ class TimeoutsTest {
             return "websocket";
         }
 
+        /** Writes at once and pulls the next batch, in a loop (the transport contract). */
         @Override
         public void send(List<EnginePacket> packets) {
-            for (EnginePacket p : packets) {
-                sent.add(p.isBinary() ? "<binary>" : p.text() == null ? p.type().toString() : packetText(p));
+            for (List<EnginePacket> batch = packets; batch != null; batch = session.pollBatch(this)) {
+                for (EnginePacket p : batch) {
+                    sent.add(p.isBinary() ? "<binary>" : p.text() == null ? p.type().toString() : packetText(p));
+                }
             }
-            session.onWritable(this);
         }
 
         private static String packetText(EnginePacket p) {
