@@ -24,9 +24,10 @@ import java.util.function.Function;
  *   socketee.close-timeout         30000   (ms a closing WebSocket has before its connection is torn down)
  *   socketee.async-threads         4       (threads for @ObservesAsync handlers without a managed executor)
  *   socketee.cookie                (none)  name of a cookie set to the session id on the polling handshake
+ *   socketee.max-namespaces-per-connection  100  namespaces one connection may be on at once
  * </pre>
  */
-record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int asyncThreads) {
+record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int asyncThreads, int maxNamespacesPerConnection) {
 
     static SocketeeConfig load(ServletContext context) {
         Function<String, Optional<String>> source = sourceFor(context);
@@ -44,7 +45,8 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
         source.apply("socketee.transports").ifPresent(v -> b.transports(new LinkedHashSet<>(list(v))));
         return new SocketeeConfig(b.build(),
                 Duration.ofMillis(number(source, "socketee.connect-timeout", 45_000)),
-                (int) number(source, "socketee.async-threads", 4));
+                (int) number(source, "socketee.async-threads", 4),
+                (int) number(source, "socketee.max-namespaces-per-connection", dev.socketee.impl.sio.SioServer.DEFAULT_MAX_NAMESPACES_PER_CONNECTION));
     }
 
     /** Only the path is needed before CDI is up (the servlet mapping). */

@@ -46,6 +46,7 @@ public final class SocketeeRuntime {
         ArgumentBinder binder = new ArgumentBinder();
         SioServer server = new SioServer(config.engine(), config.connectTimeout());
         server.jsonFallback(binder.fallback());
+        server.maxNamespacesPerConnection(config.maxNamespacesPerConnection());
         Executor managed = lookUpManagedExecutor();
         ExecutorService own = managed == null ? boundedPool(config.asyncThreads()) : null;
         HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own, registry.methods());
