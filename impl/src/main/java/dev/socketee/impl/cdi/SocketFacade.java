@@ -18,6 +18,7 @@ final class SocketFacade implements Socket {
     private final SioSocket socket;
     private final ArgumentBinder binder;
     private final Handshake handshake;
+    private volatile AsyncLane asyncLane;
 
     private SocketFacade(SioSocket socket, ArgumentBinder binder) {
         this.socket = socket;
@@ -27,13 +28,21 @@ final class SocketFacade implements Socket {
 
     /** The facade of a socket, made on first use and kept on the socket. */
     static SocketFacade of(SioSocket socket, ArgumentBinder binder) {
-        Object f = socket.facade();
-        if (f instanceof SocketFacade sf) {
-            return sf;
+        return (SocketFacade) socket.facade(() -> new SocketFacade(socket, binder));
+    }
+
+    /** This socket's share of the async executor, made on first use. */
+    AsyncLane asyncLane(java.util.function.Supplier<AsyncLane> create) {
+        AsyncLane l = asyncLane;
+        if (l != null) {
+            return l;
         }
-        SocketFacade sf = new SocketFacade(socket, binder);
-        socket.facade(sf);
-        return sf;
+        synchronized (this) {
+            if (asyncLane == null) {
+                asyncLane = create.get();
+            }
+            return asyncLane;
+        }
     }
 
     @Override

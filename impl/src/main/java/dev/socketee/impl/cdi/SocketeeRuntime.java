@@ -49,7 +49,8 @@ public final class SocketeeRuntime {
         server.maxNamespacesPerConnection(config.maxNamespacesPerConnection());
         Executor managed = lookUpManagedExecutor();
         ExecutorService own = managed == null ? boundedPool(config.asyncThreads()) : null;
-        HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own, registry.methods());
+        HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own, // the same per-socket bound on either
+                config.asyncInFlightPerSocket(), config.asyncQueuePerSocket(), registry.methods());
         for (String ns : registry.namespaces()) {
             if (ns.startsWith("^")) {
                 server.namespacePattern(Pattern.compile(ns), name -> CdiNamespaceHandlers.build(ns, registry, invoker, binder));

@@ -117,13 +117,24 @@ public final class SioSocket {
 
     private volatile Object facade;
 
-    /** The API object the CDI layer wraps this socket in (one per socket). */
+    /** The API object the CDI layer wraps this socket in (one per socket), or null before its first use. */
     public Object facade() {
         return facade;
     }
 
-    public void facade(Object f) {
-        this.facade = f;
+    /** The facade, made with {@code create} on first use; one per socket even when threads race. */
+    public Object facade(java.util.function.Supplier<?> create) {
+        Object f = facade;
+        if (f != null) {
+            return f;
+        }
+        Object made = create.get(); // outside the lock: the lock guards only the choice
+        synchronized (this) {
+            if (facade == null) {
+                facade = made;
+            }
+            return facade;
+        }
     }
 
     /**
