@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.socketee.tck.JavaClient;
 import io.socket.client.Ack;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,58 +56,43 @@ class CdiAsyncFairnessIT {
         }
     }
 
-    /** A bare Socket.IO client over java.net.http's WebSocket: it sends as fast as the server reads. */
-    private static final class Flooder implements WebSocket.Listener, AutoCloseable {
-        final CountDownLatch connected = new CountDownLatch(1);
+    /** Counts the acks of the flood: its own argument back, or the server-busy error. */
+    private static final class Flooder implements AutoCloseable {
         final CountDownLatch acked = new CountDownLatch(FLOOD);
         final AtomicInteger ok = new AtomicInteger();
         final AtomicInteger busy = new AtomicInteger();
         final AtomicInteger other = new AtomicInteger();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket ws;
+        private CdiRawSocket socket;
 
         static Flooder connect() throws Exception {
             Flooder f = new Flooder();
-            URI uri = URI.create(CdiTestServer.origin().replaceFirst("^http", "ws") + CdiTestServer.socketIoPath()
-                    + "/?EIO=4&transport=websocket");
-            f.ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, f).get(5, TimeUnit.SECONDS);
+            f.socket = CdiRawSocket.open(f::onText);
             f.send("40");
-            assertTrue(f.connected.await(5, TimeUnit.SECONDS), "the flooder connected to /");
+            f.socket.awaitPrefix("40{");
             return f;
         }
 
         void send(String text) throws Exception {
-            ws.sendText(text, true).get(5, TimeUnit.SECONDS);
+            socket.send(text);
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String m = partial.toString();
-                partial.setLength(0);
-                if (m.equals("2")) {
-                    webSocket.sendText("3", true);
-                } else if (m.startsWith("40{")) {
-                    connected.countDown();
-                } else if (m.startsWith("43")) {
-                    if (m.endsWith("[{\"message\":\"server busy\"}]")) {
-                        busy.incrementAndGet();
-                    } else if (m.matches("43(\\d+)\\[\\1]")) {
-                        ok.incrementAndGet();
-                    } else {
-                        other.incrementAndGet();
-                    }
-                    acked.countDown();
-                }
+        private void onText(String m) {
+            if (!m.startsWith("43")) {
+                return;
             }
-            webSocket.request(1);
-            return null;
+            if (m.endsWith("[{\"message\":\"server busy\"}]")) {
+                busy.incrementAndGet();
+            } else if (m.matches("43(\\d+)\\[\\1]")) {
+                ok.incrementAndGet();
+            } else {
+                other.incrementAndGet();
+            }
+            acked.countDown();
         }
 
         @Override
         public void close() {
-            ws.abort();
+            socket.close();
         }
     }
 }
