@@ -5,10 +5,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One socket's share of the async executor: at most {@code maxInFlight} of its
- * {@code @ObservesAsync} handlers are in the executor (running or queued there) at once; more
- * wait here, at most {@code maxWaiting}, and start in arrival order as its own slots free. So one
- * flooding client holds at most {@code maxInFlight} places of the shared pool, whatever it sends.
+ * One connection's share of the async executor (kept on its {@code Client}, so all its
+ * namespaces share it): at most {@code maxInFlight} of its {@code @ObservesAsync} handlers are in
+ * the executor (running or queued there) at once; more wait here, at most {@code maxWaiting}, and
+ * start in arrival order as its own slots free. So one flooding client holds at most
+ * {@code maxInFlight} places of the shared pool, whatever it sends and on however many namespaces.
  * A job that cannot be run (this queue full, or the executor refused it) gets its
  * {@code onRejected} instead, so the client can be told.
  *

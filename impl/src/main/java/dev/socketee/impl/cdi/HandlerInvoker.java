@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 /**
  * Calls the observers of one event with the CDI request context active, so {@code @RequestScoped}
  * beans work in handlers. Synchronous observers run in order on the calling thread;
- * {@code @ObservesAsync} ones run on the async executor, at most a few per socket at once (see
+ * {@code @ObservesAsync} ones run on the async executor, at most a few per connection at once (see
  * {@link AsyncLane}), and send their ack when they finish.
  *
  * <p>The {@link RequestContextController}s are reused: creating one per event costs a bean
@@ -44,8 +44,8 @@ final class HandlerInvoker {
 
     private final Instance<RequestContextController> requestContexts;
     private final Executor asyncExecutor;
-    private final int maxInFlightPerSocket;
-    private final int maxQueuedPerSocket;
+    private final int maxInFlight;
+    private final int maxQueued;
     private final BeanManager beanManager;
     private final Map<ObserverMethod<?>, Method> methods;
     private final Map<ObserverMethod<?>, Call> calls = new ConcurrentHashMap<>();
@@ -57,12 +57,12 @@ final class HandlerInvoker {
         void call(SocketEvent e) throws Throwable;
     }
 
-    HandlerInvoker(BeanManager beanManager, Executor asyncExecutor, int maxInFlightPerSocket, int maxQueuedPerSocket,
+    HandlerInvoker(BeanManager beanManager, Executor asyncExecutor, int maxInFlight, int maxQueued,
                    Map<ObserverMethod<?>, Method> methods) {
         this.requestContexts = beanManager.createInstance().select(RequestContextController.class);
         this.asyncExecutor = asyncExecutor;
-        this.maxInFlightPerSocket = maxInFlightPerSocket;
-        this.maxQueuedPerSocket = maxQueuedPerSocket;
+        this.maxInFlight = maxInFlight;
+        this.maxQueued = maxQueued;
         this.beanManager = beanManager;
         this.methods = methods;
     }
@@ -105,13 +105,15 @@ final class HandlerInvoker {
     }
 
     /**
-     * Through the socket's {@link AsyncLane}: one client gets at most its share of the executor.
+     * Through the connection's {@link AsyncLane}: one client gets at most its share of the
+     * executor, however many namespaces it opens.
      * An event that cannot be run is answered with {@link #SERVER_BUSY} if the client asked for an
      * ack, and logged (throttled) either way; never dropped silently.
      */
     private void submit(ObserverMethod<? super SocketEvent> observer, SocketEventImpl event,
                         BiConsumer<SocketEventImpl, Throwable> asyncFailure) {
-        AsyncLane lane = event.facade().asyncLane(() -> new AsyncLane(asyncExecutor, maxInFlightPerSocket, maxQueuedPerSocket));
+        AsyncLane lane = event.facade().sioSocket().client() // per connection: its namespaces share one lane
+                .extension(AsyncLane.class, () -> new AsyncLane(asyncExecutor, maxInFlight, maxQueued));
         lane.submit(() -> {
             try {
                 inRequestContext(observer, event);

@@ -18,7 +18,6 @@ final class SocketFacade implements Socket {
     private final SioSocket socket;
     private final ArgumentBinder binder;
     private final Handshake handshake;
-    private volatile AsyncLane asyncLane;
 
     private SocketFacade(SioSocket socket, ArgumentBinder binder) {
         this.socket = socket;
@@ -31,18 +30,9 @@ final class SocketFacade implements Socket {
         return (SocketFacade) socket.facade(() -> new SocketFacade(socket, binder));
     }
 
-    /** This socket's share of the async executor, made on first use. */
-    AsyncLane asyncLane(java.util.function.Supplier<AsyncLane> create) {
-        AsyncLane l = asyncLane;
-        if (l != null) {
-            return l;
-        }
-        synchronized (this) {
-            if (asyncLane == null) {
-                asyncLane = create.get();
-            }
-            return asyncLane;
-        }
+    /** The protocol-core socket under this facade. */
+    SioSocket sioSocket() {
+        return socket;
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class SocketeeRuntime {
         Executor managed = lookUpManagedExecutor();
         ExecutorService own = managed == null ? boundedPool(config.asyncThreads()) : null;
         HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own, // the same per-socket bound on either
-                config.asyncInFlightPerSocket(), config.asyncQueuePerSocket(), registry.methods());
+                config.asyncInFlightPerConnection(), config.asyncQueuePerConnection(), registry.methods());
         for (String ns : registry.namespaces()) {
             if (ns.startsWith("^")) {
                 server.namespacePattern(Pattern.compile(ns), name -> CdiNamespaceHandlers.build(ns, registry, invoker, binder));

@@ -34,6 +34,8 @@ public final class Client {
     private final ConnectTimeout connectTimeout = new ConnectTimeout();
     private volatile boolean closed;
     private volatile String closeReason;
+    /** What upper layers keep per connection (the CDI layer's async lane), by type. */
+    private final ConcurrentHashMap<Class<?>, Object> extensions = new ConcurrentHashMap<>(2);
 
     Client(SioServer server, EngineSession engine) {
         this.server = server;
@@ -44,6 +46,14 @@ public final class Client {
 
     public EngineSession engine() {
         return engine;
+    }
+
+    /**
+     * State an upper layer keeps for this connection, made with {@code create} on first use, once
+     * (it must be cheap and must not call back into this client); it goes with the client.
+     */
+    public <T> T extension(Class<T> type, java.util.function.Supplier<? extends T> create) {
+        return type.cast(extensions.computeIfAbsent(type, k -> create.get()));
     }
 
     dev.socketee.impl.json.JsonFallback json() {

@@ -2,7 +2,9 @@ package dev.socketee.impl.sio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -73,5 +75,23 @@ class ClientTest {
         assertEquals(1, h.io.namespace("/dyn-1").sockets().size());
         c.drop();
         assertNull(h.io.namespace("/dyn-1"), "the ignored CONNECT held no place in the namespace");
+    }
+
+    @Test
+    void anExtensionIsMadeOncePerConnectionAndSharedByItsNamespaces() throws Exception {
+        java.util.Map<String, SioSocket> byNs = new java.util.concurrent.ConcurrentHashMap<>();
+        h.io.namespace("/", new NamespaceHandlers().onConnect((s, auth) -> byNs.put("/", s)));
+        h.io.namespace("/b", new NamespaceHandlers().onConnect((s, auth) -> byNs.put("/b", s)));
+        h.start();
+        SioHarness.Connection c = h.open();
+        c.send("40");
+        c.send("40/b,");
+        c.awaitPrefix("40/b,{");
+        Object one = byNs.get("/").client().extension(Object.class, Object::new);
+        assertSame(one, byNs.get("/b").client().extension(Object.class, Object::new), "one per connection");
+        SioHarness.Connection other = h.open();
+        other.send("40");
+        other.await(p -> p.startsWith("40{") && byNs.get("/").client() != byNs.get("/b").client());
+        assertNotSame(one, byNs.get("/").client().extension(Object.class, Object::new), "another connection has its own");
     }
 }
