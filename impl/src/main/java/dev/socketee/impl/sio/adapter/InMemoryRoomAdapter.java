@@ -22,7 +22,11 @@ public final class InMemoryRoomAdapter implements RoomAdapter {
         Set<String> own = sids.computeIfAbsent(socketId, id -> ConcurrentHashMap.newKeySet());
         for (String room : socketRooms) {
             if (own.add(room)) {
-                rooms.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(socketId);
+                rooms.compute(room, (r, members) -> { // inside the update: never into a set another socket's leave just dropped
+                    Set<String> m = members != null ? members : ConcurrentHashMap.newKeySet();
+                    m.add(socketId);
+                    return m;
+                });
             }
         }
     }

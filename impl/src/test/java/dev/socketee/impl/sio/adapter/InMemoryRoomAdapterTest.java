@@ -57,4 +57,39 @@ class InMemoryRoomAdapterTest {
         adapter.delAll("a");
         assertEquals(Set.of(), targets(Set.of(), Set.of()));
     }
+
+    /** One socket joins rooms while their last member leaves them, many times over: every join must hold. */
+    @Test
+    void aJoinRacingTheLastLeaveOfTheRoomIsKept() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 300; i++) {
+                List<String> rooms = new ArrayList<>();
+                for (int j = 0; j < 50; j++) {
+                    rooms.add("r" + i + "-" + j);
+                }
+                adapter.addAll("a", Set.copyOf(rooms));
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                var leave = pool.submit(() -> {
+                    go.await();
+                    rooms.forEach(r -> adapter.del("a", r));
+                    return null;
+                });
+                var join = pool.submit(() -> {
+                    go.await();
+                    rooms.forEach(r -> adapter.addAll("b", Set.of(r)));
+                    return null;
+                });
+                go.countDown();
+                leave.get();
+                join.get();
+                for (String r : rooms) {
+                    assertEquals(Set.of("b"), adapter.sockets(r), "run " + i + ", room " + r);
+                }
+                adapter.delAll("b");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
