@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,7 +25,8 @@ import java.util.logging.Logger;
 /**
  * Calls the observers of one event with the CDI request context active, so {@code @RequestScoped}
  * beans work in handlers. Synchronous observers run in order on the calling thread;
- * {@code @ObservesAsync} ones run on the async executor and send their ack when they finish.
+ * {@code @ObservesAsync} ones run on the async executor, at most a few per connection at once (see
+ * {@link AsyncLane}), and send their ack when they finish.
  *
  * <p>The {@link RequestContextController}s are reused: creating one per event costs a bean
  * resolution and three observer resolutions in Weld (a quarter of the server's CPU per echo on
@@ -37,9 +37,15 @@ import java.util.logging.Logger;
 final class HandlerInvoker {
 
     private static final Logger LOG = Logger.getLogger(HandlerInvoker.class.getName());
+    /** A client can provoke these at will: throttled. */
+    private static final dev.socketee.impl.engine.ThrottledLog BUSY = new dev.socketee.impl.engine.ThrottledLog(LOG, Level.WARNING);
+    /** The ack arguments of an async event that could not be run: {@code [{"message":"server busy"}]}. */
+    static final List<Object> SERVER_BUSY = List.of(Map.of("message", "server busy"));
 
     private final Instance<RequestContextController> requestContexts;
     private final Executor asyncExecutor;
+    private final int maxInFlight;
+    private final int maxQueued;
     private final BeanManager beanManager;
     private final Map<ObserverMethod<?>, Method> methods;
     private final Map<ObserverMethod<?>, Call> calls = new ConcurrentHashMap<>();
@@ -51,9 +57,12 @@ final class HandlerInvoker {
         void call(SocketEvent e) throws Throwable;
     }
 
-    HandlerInvoker(BeanManager beanManager, Executor asyncExecutor, Map<ObserverMethod<?>, Method> methods) {
+    HandlerInvoker(BeanManager beanManager, Executor asyncExecutor, int maxInFlight, int maxQueued,
+                   Map<ObserverMethod<?>, Method> methods) {
         this.requestContexts = beanManager.createInstance().select(RequestContextController.class);
         this.asyncExecutor = asyncExecutor;
+        this.maxInFlight = maxInFlight;
+        this.maxQueued = maxQueued;
         this.beanManager = beanManager;
         this.methods = methods;
     }
@@ -95,20 +104,33 @@ final class HandlerInvoker {
         }
     }
 
+    /**
+     * Through the connection's {@link AsyncLane}: one client gets at most its share of the
+     * executor, however many namespaces it opens.
+     * An event that cannot be run is answered with {@link #SERVER_BUSY} if the client asked for an
+     * ack, and logged (throttled) either way; never dropped silently.
+     */
     private void submit(ObserverMethod<? super SocketEvent> observer, SocketEventImpl event,
                         BiConsumer<SocketEventImpl, Throwable> asyncFailure) {
-        try {
-            asyncExecutor.execute(() -> {
-                try {
-                    inRequestContext(observer, event);
-                    event.completeDeferredAck();
-                } catch (Exception e) {
-                    asyncFailure.accept(event, e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.warning("Async handler queue full; event '" + event.name() + "' of " + event.socket() + " dropped");
+        AsyncLane lane = event.facade().sioSocket().client() // per connection: its namespaces share one lane
+                .extension(AsyncLane.class, () -> new AsyncLane(asyncExecutor, maxInFlight, maxQueued));
+        lane.submit(() -> {
+            try {
+                inRequestContext(observer, event);
+                event.completeDeferredAck();
+            } catch (Exception e) {
+                asyncFailure.accept(event, e);
+            }
+        }, () -> reject(event));
+    }
+
+    private static void reject(SocketEventImpl event) {
+        boolean acked = event.hasAck();
+        if (acked) {
+            event.failDeferredAck(SERVER_BUSY);
         }
+        BUSY.log(() -> "Async handlers busy for " + event.socket() + " (its queue or the executor is full); event '"
+                + event.name() + "' " + (acked ? "answered with a server-busy ack" : "dropped"));
     }
 
     private void inRequestContext(ObserverMethod<? super SocketEvent> observer, SocketEvent event) throws Exception {

@@ -38,6 +38,10 @@ final class SocketEventImpl extends ClientArguments implements SocketEvent {
         return socket;
     }
 
+    SocketFacade facade() {
+        return socket;
+    }
+
     @Override
     public String name() {
         return name;
@@ -84,6 +88,13 @@ final class SocketEventImpl extends ClientArguments implements SocketEvent {
         if (ack != null) {
             List<Object> a = deferredAckArgs;
             ack.send(a == null ? List.of() : a);
+        }
+    }
+
+    /** An async handler could not be run: the client's ack carries {@code errorArgs} instead (once, like any ack). */
+    void failDeferredAck(List<Object> errorArgs) {
+        if (ack != null) {
+            ack.send(errorArgs);
         }
     }
 

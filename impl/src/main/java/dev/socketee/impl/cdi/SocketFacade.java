@@ -27,13 +27,12 @@ final class SocketFacade implements Socket {
 
     /** The facade of a socket, made on first use and kept on the socket. */
     static SocketFacade of(SioSocket socket, ArgumentBinder binder) {
-        Object f = socket.facade();
-        if (f instanceof SocketFacade sf) {
-            return sf;
-        }
-        SocketFacade sf = new SocketFacade(socket, binder);
-        socket.facade(sf);
-        return sf;
+        return (SocketFacade) socket.facade(() -> new SocketFacade(socket, binder));
+    }
+
+    /** The protocol-core socket under this facade. */
+    SioSocket sioSocket() {
+        return socket;
     }
 
     @Override

@@ -32,7 +32,7 @@ final class SocketIoFacade implements SocketIo {
     }
 
     private Namespace namespace(String name) {
-        Namespace n = rt().server().namespace(name);
+        Namespace n = rt().server().namespaceOrEmpty(name); // an empty dynamic one is not created by asking
         if (n == null) {
             throw new IllegalArgumentException("No handler serves namespace " + name);
         }

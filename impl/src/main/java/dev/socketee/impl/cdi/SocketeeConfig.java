@@ -24,9 +24,13 @@ import java.util.function.Function;
  *   socketee.close-timeout         30000   (ms a closing WebSocket has before its connection is torn down)
  *   socketee.async-threads         4       (threads for @ObservesAsync handlers without a managed executor)
  *   socketee.cookie                (none)  name of a cookie set to the session id on the polling handshake
+ *   socketee.max-namespaces-per-connection  100  namespaces one connection may be on at once
+ *   socketee.async-in-flight-per-connection 2    @ObservesAsync handlers of one connection in the executor at once
+ *   socketee.async-queue-per-connection     64   more of them waiting, in order; beyond: a "server busy" ack
  * </pre>
  */
-record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int asyncThreads) {
+record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int asyncThreads, int maxNamespacesPerConnection,
+                      int asyncInFlightPerConnection, int asyncQueuePerConnection) {
 
     static SocketeeConfig load(ServletContext context) {
         Function<String, Optional<String>> source = sourceFor(context);
@@ -44,7 +48,10 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
         source.apply("socketee.transports").ifPresent(v -> b.transports(new LinkedHashSet<>(list(v))));
         return new SocketeeConfig(b.build(),
                 Duration.ofMillis(number(source, "socketee.connect-timeout", 45_000)),
-                (int) number(source, "socketee.async-threads", 4));
+                (int) number(source, "socketee.async-threads", 4),
+                (int) number(source, "socketee.max-namespaces-per-connection", dev.socketee.impl.sio.SioServer.DEFAULT_MAX_NAMESPACES_PER_CONNECTION),
+                (int) number(source, "socketee.async-in-flight-per-connection", 2),
+                (int) number(source, "socketee.async-queue-per-connection", 64));
     }
 
     /** Only the path is needed before CDI is up (the servlet mapping). */

@@ -62,9 +62,11 @@ public final class SocketeeRuntime {
         ArgumentBinder binder = new ArgumentBinder();
         SioServer server = new SioServer(config.engine(), config.connectTimeout());
         server.jsonFallback(binder.fallback());
+        server.maxNamespacesPerConnection(config.maxNamespacesPerConnection());
         Executor managed = lookUpManagedExecutor();
         ExecutorService own = managed == null ? boundedPool(config.asyncThreads()) : null;
-        HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own, registry.methods());
+        HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own, // the same per-socket bound on either
+                config.asyncInFlightPerConnection(), config.asyncQueuePerConnection(), registry.methods());
         for (String ns : registry.namespaces()) {
             if (ns.startsWith("^")) {
                 server.namespacePattern(Pattern.compile(ns), name -> CdiNamespaceHandlers.build(ns, registry, invoker, binder));

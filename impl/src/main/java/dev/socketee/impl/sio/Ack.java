@@ -4,7 +4,7 @@ import dev.socketee.impl.protocol.socket.SioPacketEncoder;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The acknowledgement a client asked for with an event; sent at most once. */
+/** The acknowledgement a client asked for with an event; sent at most once, and only while the socket is connected. */
 public final class Ack {
 
     private final SioSocket socket;
@@ -19,7 +19,7 @@ public final class Ack {
     /** Sends the acknowledgement with these arguments; later calls are ignored. */
     public void send(List<?> args) {
         if (sent.compareAndSet(false, true)) {
-            socket.client().write(SioPacketEncoder.ack(socket.namespace().name(), id, args, socket.client().json()));
+            socket.send(SioPacketEncoder.ack(socket.namespace().name(), id, args, socket.client().json())); // dropped once the socket closed
         }
     }
 

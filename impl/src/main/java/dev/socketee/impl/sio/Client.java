@@ -33,6 +33,10 @@ public final class Client {
     private final SioPacketDecoder decoder;
     private final ConcurrentHashMap<String, SioSocket> sockets = new ConcurrentHashMap<>(4);
     private final ConnectTimeout connectTimeout = new ConnectTimeout();
+    private volatile boolean closed;
+    private volatile String closeReason;
+    /** What upper layers keep per connection (the CDI layer's async lane), by type. */
+    private final ConcurrentHashMap<Class<?>, Object> extensions = new ConcurrentHashMap<>(2);
 
     Client(SioServer server, EngineSession engine) {
         this.server = server;
@@ -43,6 +47,14 @@ public final class Client {
 
     public EngineSession engine() {
         return engine;
+    }
+
+    /**
+     * State an upper layer keeps for this connection, made with {@code create} on first use, once
+     * (it must be cheap and must not call back into this client); it goes with the client.
+     */
+    public <T> T extension(Class<T> type, java.util.function.Supplier<? extends T> create) {
+        return type.cast(extensions.computeIfAbsent(type, k -> create.get()));
     }
 
     dev.socketee.impl.json.JsonFallback json() {
@@ -107,19 +119,36 @@ public final class Client {
         socket.onPacket(p);
     }
 
+    /**
+     * A CONNECT: unknown names get node's "Invalid namespace"; past the per-connection cap the
+     * client gets "Too many namespaces" (a CONNECT_ERROR for that namespace only; the others live on).
+     */
     private void connect(String name, Object auth) {
-        Namespace namespace = server.namespace(name);
-        if (namespace == null) {
-            write(dev.socketee.impl.protocol.socket.SioPacketEncoder.connectError(name, "Invalid namespace", null));
-            return;
-        }
         if (sockets.containsKey(name)) {
             LOG.fine(() -> "Session " + SessionTag.of(engine.id()) + ": already connected to " + name);
             return;
         }
-        server.timer().cancel(connectTimeout);
+        if (sockets.size() >= server.maxNamespacesPerConnection()) {
+            CLIENT_ERRORS.log(() -> "Session " + SessionTag.of(engine.id()) + ": more than " + server.maxNamespacesPerConnection()
+                    + " namespaces at once; connect refused");
+            write(dev.socketee.impl.protocol.socket.SioPacketEncoder.connectError(name, "Too many namespaces", null));
+            return;
+        }
+        Namespace namespace = server.reserve(name);
+        if (namespace == null) {
+            write(dev.socketee.impl.protocol.socket.SioPacketEncoder.connectError(name, "Invalid namespace", null));
+            return;
+        }
         SioSocket socket = new SioSocket(SidGenerator.next(), namespace, this);
-        sockets.put(name, socket);
+        if (sockets.putIfAbsent(name, socket) != null) {
+            namespace.release(socket); // a second CONNECT raced the first
+            return;
+        }
+        if (closed) { // the engine closed while this CONNECT was decoded: onEngineClose may not have seen the socket
+            socket.onClose(closeReason);
+            return;
+        }
+        server.timer().cancel(connectTimeout);
         namespace.connect(socket, auth);
     }
 
@@ -129,6 +158,8 @@ public final class Client {
 
     /** The engine session closed: every socket of this client leaves with the reason. */
     void onEngineClose(String reason) {
+        closeReason = reason;
+        closed = true;
         server.timer().cancel(connectTimeout);
         for (SioSocket s : new ArrayList<>(sockets.values())) {
             s.onClose(reason);

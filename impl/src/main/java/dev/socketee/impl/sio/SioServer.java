@@ -31,6 +31,9 @@ public final class SioServer implements EngineIoListener {
     private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private final java.util.List<DynamicNamespace> dynamic = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile dev.socketee.impl.json.JsonFallback jsonFallback;
+    /** Default of {@link #maxNamespacesPerConnection(int)}: far above what an application uses, low enough that one connection cannot make thousands of namespaces. */
+    public static final int DEFAULT_MAX_NAMESPACES_PER_CONNECTION = 100;
+    private volatile int maxNamespacesPerConnection = DEFAULT_MAX_NAMESPACES_PER_CONNECTION;
 
     /** A namespace pattern and how to make handlers for each concrete namespace it matches. */
     private record DynamicNamespace(java.util.regex.Pattern pattern, java.util.function.Function<String, NamespaceHandlers> factory) {
@@ -52,7 +55,7 @@ public final class SioServer implements EngineIoListener {
         if (!name.startsWith("/")) {
             throw new IllegalArgumentException("Namespace names start with '/': " + name);
         }
-        Namespace n = new Namespace(name, handlers, this);
+        Namespace n = new Namespace(name, handlers, this, false);
         if (namespaces.putIfAbsent(name, n) != null) {
             throw new IllegalStateException("Namespace declared twice: " + name);
         }
@@ -67,18 +70,86 @@ public final class SioServer implements EngineIoListener {
         dynamic.add(new DynamicNamespace(pattern, factory));
     }
 
-    /** The namespace of that name (created now when a dynamic pattern matches), or null. */
+    /** The namespace of that name if it exists now (a dynamic one only while a socket is on it), or null. */
     public Namespace namespace(String name) {
+        return namespaces.get(name);
+    }
+
+    /**
+     * For emits and room queries from the application: the namespace of that name, or for a name
+     * a pattern matches but no socket is on now, an empty stand-in that is not kept (it reaches
+     * nobody, and nothing grows); null when no namespace has that name.
+     */
+    public Namespace namespaceOrEmpty(String name) {
         Namespace n = namespaces.get(name);
-        if (n != null || dynamic.isEmpty()) {
+        if (n != null) {
             return n;
         }
         for (DynamicNamespace d : dynamic) {
             if (d.pattern().matcher(name).matches()) {
-                return namespaces.computeIfAbsent(name, k -> new Namespace(k, d.factory().apply(k), this));
+                return new Namespace(name, new NamespaceHandlers(), this, true);
             }
         }
         return null;
+    }
+
+    /**
+     * The namespace a connecting socket joins, with its place held (a dynamic one is created now
+     * when a pattern matches, and cannot be removed until that socket is {@link #release}d), or
+     * null when no namespace has that name. Holding the place and removing an empty namespace are
+     * both decided in the map's atomic update of that name, so a socket connecting while the last
+     * one leaves lands in a live namespace, either the old one or a new one.
+     */
+    Namespace reserve(String name) {
+        Namespace existing = namespaces.get(name);
+        if (existing != null && !existing.isDynamic()) {
+            return existing;
+        }
+        while (true) {
+            Namespace candidate = existing == null ? createDynamic(name) : null; // user factory outside the map's lock
+            if (existing == null && candidate == null) {
+                return null;
+            }
+            Namespace held = namespaces.compute(name, (k, current) -> {
+                Namespace n = current != null ? current : candidate;
+                if (n != null && n.isDynamic()) {
+                    n.occupy();
+                }
+                return n;
+            });
+            if (held != null) {
+                return held;
+            }
+            existing = namespaces.get(name); // it was removed between the two looks: once more
+        }
+    }
+
+    /** A socket of a dynamic namespace is gone: the namespace goes too when it was the last. */
+    void release(Namespace namespace) {
+        namespaces.computeIfPresent(namespace.name(), (k, current) ->
+                current != namespace || namespace.vacate() > 0 ? current : null);
+    }
+
+    private Namespace createDynamic(String name) {
+        for (DynamicNamespace d : dynamic) {
+            if (d.pattern().matcher(name).matches()) {
+                return new Namespace(name, d.factory().apply(name), this, true);
+            }
+        }
+        return null;
+    }
+
+    /** How many namespaces one connection may be on (or connecting to) at once. */
+    public SioServer maxNamespacesPerConnection(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxNamespacesPerConnection must be at least 1: " + max);
+        }
+        this.maxNamespacesPerConnection = max;
+        return this;
+    }
+
+    int maxNamespacesPerConnection() {
+        return maxNamespacesPerConnection;
     }
 
     /** Every namespace that exists now. */

@@ -6,6 +6,7 @@ import dev.socketee.impl.protocol.socket.SioPacketEncoder;
 import dev.socketee.impl.sio.broadcast.BroadcastOperator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,17 +26,27 @@ public final class SioSocket {
     private final String id;
     private final Namespace namespace;
     private final Client client;
-    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Long, AckCallback> acks = new ConcurrentHashMap<>();
     private final AtomicLong nextAckId = new AtomicLong();
     private final ConcurrentHashMap<String, Object> data = new ConcurrentHashMap<>();
+
+    /**
+     * CONNECTING while the connect handler runs, CONNECTED once it admitted the socket, CLOSED
+     * after a refusal or a close (for good). Every transition, and every join and leave, is
+     * decided under this socket's lock, so membership exists only while CONNECTED.
+     */
+    private enum State { CONNECTING, CONNECTED, CLOSED }
+
+    private volatile State state = State.CONNECTING;
+    /** Rooms joined while connecting: they reach the adapter only if the socket is admitted. */
+    private Set<String> joinedWhileConnecting;
     private List<EncodedSioPacket> heldWhileConnecting = new ArrayList<>();
-    private volatile boolean connected;
 
     SioSocket(String id, Namespace namespace, Client client) {
         this.id = id;
         this.namespace = namespace;
         this.client = client;
+        this.joinedWhileConnecting = new LinkedHashSet<>(Set.of(id)); // its own room, as node's socket.rooms
     }
 
     public String id() {
@@ -51,7 +62,7 @@ public final class SioSocket {
     }
 
     public boolean isConnected() {
-        return connected;
+        return state == State.CONNECTED;
     }
 
     /** Per-socket session data, kept across events. */
@@ -71,6 +82,9 @@ public final class SioSocket {
 
     /** Emits and calls {@code callback} with the client's acknowledgement. */
     public void emitWithAck(String event, List<?> args, AckCallback callback) {
+        if (state == State.CLOSED) {
+            return; // no ack can come any more
+        }
         long ackId = nextAckId.getAndIncrement();
         acks.put(ackId, callback);
         send(SioPacketEncoder.event(namespace.name(), event, args, ackId, client.json()));
@@ -104,18 +118,36 @@ public final class SioSocket {
 
     private volatile Object facade;
 
-    /** The API object the CDI layer wraps this socket in (one per socket). */
+    /** The API object the CDI layer wraps this socket in (one per socket), or null before its first use. */
     public Object facade() {
         return facade;
     }
 
-    public void facade(Object f) {
-        this.facade = f;
+    /** The facade, made with {@code create} on first use; one per socket even when threads race. */
+    public Object facade(java.util.function.Supplier<?> create) {
+        Object f = facade;
+        if (f != null) {
+            return f;
+        }
+        Object made = create.get(); // outside the lock: the lock guards only the choice
+        synchronized (this) {
+            if (facade == null) {
+                facade = made;
+            }
+            return facade;
+        }
     }
 
-    private void send(EncodedSioPacket packet) {
+    /**
+     * Packets of a socket that is not connected yet wait for the CONNECT reply; those of a closed
+     * one are dropped (the client may already have a new socket on the namespace).
+     */
+    void send(EncodedSioPacket packet) {
         synchronized (this) {
-            if (!connected && heldWhileConnecting != null) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            if (state == State.CONNECTING) {
                 heldWhileConnecting.add(packet);
                 return;
             }
@@ -135,43 +167,74 @@ public final class SioSocket {
 
     // ---- rooms ------------------------------------------------------------------------------
 
+    /** Joins a room; while connecting only if the socket is admitted; after the close, nothing. */
     public void join(String room) {
-        if (rooms.add(room)) {
-            namespace.adapter().add(this, room);
+        synchronized (this) {
+            switch (state) {
+                case CONNECTING -> joinedWhileConnecting.add(room);
+                case CONNECTED -> namespace.adapter().addAll(id, Set.of(room));
+                case CLOSED -> { }
+            }
         }
     }
 
     public void leave(String room) {
-        if (rooms.remove(room)) {
-            namespace.adapter().remove(this, room);
+        synchronized (this) {
+            switch (state) {
+                case CONNECTING -> joinedWhileConnecting.remove(room);
+                case CONNECTED -> namespace.adapter().del(id, room);
+                case CLOSED -> { }
+            }
         }
     }
 
+    /** The rooms of this socket; still readable in the disconnecting handler, empty afterwards. */
     public Set<String> rooms() {
-        return Set.copyOf(rooms);
+        synchronized (this) {
+            if (state == State.CONNECTING) {
+                return Set.copyOf(joinedWhileConnecting);
+            }
+        }
+        return namespace.adapter().socketRooms(id);
     }
 
     // ---- lifecycle --------------------------------------------------------------------------
 
-    void onConnected() {
-        List<EncodedSioPacket> held;
+    /**
+     * The connect handler admitted the socket: it enters the namespace and its rooms, the client
+     * gets the CONNECT reply, then what was emitted meanwhile. False when it closed meanwhile.
+     */
+    boolean admit() {
+        if (state != State.CONNECTING) {
+            return false;
+        }
         client.write(SioPacketEncoder.connected(namespace.name(), id));
+        List<EncodedSioPacket> held;
         synchronized (this) {
-            connected = true;
+            if (state != State.CONNECTING) {
+                return false;
+            }
+            state = State.CONNECTED;
+            namespace.add(this);
+            namespace.adapter().addAll(id, joinedWhileConnecting);
+            joinedWhileConnecting = null;
             held = heldWhileConnecting;
             heldWhileConnecting = null;
         }
         for (EncodedSioPacket p : held) {
             client.write(p);
         }
+        return true;
     }
 
+    /** The connect handler refused: CONNECT_ERROR, and the socket never joins anything. */
     void refuse(String message, Object errorData) {
-        synchronized (this) {
-            heldWhileConnecting = null;
+        if (toClosed() == null) {
+            return;
         }
         client.write(SioPacketEncoder.connectError(namespace.name(), message, errorData));
         client.forget(this);
+        namespace.release(this);
     }
 
     /**
@@ -179,7 +242,7 @@ public final class SioSocket {
      * the whole Engine.IO connection closes too (every namespace of the client).
      */
     public void disconnect(boolean close) {
-        if (!connected) {
+        if (!isConnected()) {
             return;
         }
         if (close) {
@@ -192,25 +255,42 @@ public final class SioSocket {
 
     /** Sends DISCONNECT for this namespace and leaves it (part of the client's disconnect-all). */
     void disconnectQuietly() {
-        if (!connected) {
+        if (!isConnected()) {
             return;
         }
         client.write(SioPacketEncoder.disconnect(namespace.name()));
         onClose(SioDisconnectReason.SERVER_NAMESPACE_DISCONNECT.wireName());
     }
 
-    /** Leaves the namespace once, whatever the reason; the disconnect handler runs with the reason. */
+    /**
+     * Leaves the namespace once, whatever the reason; the disconnect handlers run with the reason
+     * if the socket had been admitted. A socket closed while connecting is never admitted.
+     */
     void onClose(String reason) {
-        synchronized (this) {
-            if (!connected) {
-                return;
-            }
-            connected = false;
+        State was = toClosed();
+        if (was == null) {
+            return;
         }
         client.forget(this);
-        namespace.remove(this, reason);
         acks.clear();
-        rooms.clear();
+        if (was == State.CONNECTED) {
+            namespace.remove(this, reason); // rooms stay readable for the disconnecting handler, then go
+        }
+        namespace.release(this);
+    }
+
+    /** The one transition to CLOSED: the state it left, or null for every caller but the first. */
+    private State toClosed() {
+        synchronized (this) {
+            State was = state;
+            if (was == State.CLOSED) {
+                return null;
+            }
+            state = State.CLOSED;
+            joinedWhileConnecting = null;
+            heldWhileConnecting = null;
+            return was;
+        }
     }
 
     void onPacket(SioPacket p) {

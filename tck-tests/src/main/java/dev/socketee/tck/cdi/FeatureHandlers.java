@@ -203,6 +203,12 @@ public class FeatureHandlers {
         e.ack("done after", 100, Thread.currentThread().getName().startsWith("socketee-async") || !Thread.currentThread().getName().contains("qtp"));
     }
 
+    /** 20 ms of async work per event, acked with its argument: a flood of these must not starve other clients. */
+    void work(@ObservesAsync @OnSocketEvent("work") SocketEvent e) throws InterruptedException {
+        Thread.sleep(20);
+        e.ack(e.data(Integer.class));
+    }
+
     void whoami(@Observes @OnSocketEvent("whoami") SocketEvent e) {
         var h = e.socket().handshake();
         Map<String, Object> info = new LinkedHashMap<>();

@@ -14,7 +14,13 @@ public class OtherNamespaceHandlers {
         e.ack(e.name());
     }
 
+    /** Joins "dyn-room" first, then refuses when the auth says {@code {"refuse": true}}: the room must not outlive the refusal. */
     void dynamicConnect(@Observes @OnSocketEvent(value = OnSocketEvent.CONNECT, namespace = "^/dyn-\\d+$") SocketEvent e) {
+        e.socket().join("dyn-room");
+        java.util.Map<?, ?> auth = e.auth(java.util.Map.class);
+        if (auth != null && Boolean.TRUE.equals(auth.get("refuse"))) {
+            throw new dev.socketee.ConnectionRefusedException("refused");
+        }
         e.socket().emit("dyn-welcome", e.socket().namespace());
     }
 
