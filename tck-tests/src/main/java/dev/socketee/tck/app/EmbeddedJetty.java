@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.jboss.weld.environment.servlet.EnhancedListener;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -64,6 +65,8 @@ public final class EmbeddedJetty implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         connector.setAcceptQueueSize(1024);
+        // as in socketee-run: no per-connection header cache (~100 KB per idle polling connection)
+        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setHeaderCacheSize(0);
         server.addConnector(connector);
         return connector;
     }
