@@ -33,7 +33,7 @@ public final class EngineSession implements EngineConnection {
     /** What waits for the probing candidate (its probe answers); meaningful while {@code upgrading != null}. */
     private Outbox probeOut = new Outbox(true);
     private final Heartbeat heartbeat = new Heartbeat();
-    private final UpgradeTimeout upgradeTimeout = new UpgradeTimeout();
+    private final UpgradeCheck upgradeCheck = new UpgradeCheck();
 
     private State state = State.OPEN;
     private Transport transport;
@@ -172,8 +172,9 @@ public final class EngineSession implements EngineConnection {
      * Called by a transport when it has written its previous batch and can take the next one:
      * returns it, or null when nothing waits (the transport is then idle, and the next packet is
      * handed to it with {@link Transport#send}). While a websocket probes, a GET with nothing to
-     * carry gets a noop, so the client can pause polling and send the upgrade packet. A
-     * transport that no longer carries the session gets null.
+     * carry is left parked: the upgrade check answers it with a noop, or the upgrade ends it (a
+     * GET that raced the {@code 5} must not be answered as if polling went on). A transport that
+     * no longer carries the session gets null.
      */
     public List<EnginePacket> pollBatch(Transport t) {
         List<EnginePacket> batch;
@@ -184,13 +185,7 @@ public final class EngineSession implements EngineConnection {
                 return null;
             }
             batch = o.pull();
-            if (batch == null && o == out) {
-                if (state == State.CLOSING) {
-                    finishClose = true;
-                } else if (upgrading != null && "polling".equals(transport.name())) {
-                    batch = out.handOver(EnginePacket.NOOP); // a GET during a probe: let the client pause polling
-                }
-            }
+            finishClose = batch == null && o == out && state == State.CLOSING;
         }
         if (finishClose) {
             onClose(closingReason);
@@ -231,7 +226,7 @@ public final class EngineSession implements EngineConnection {
                     LOG.log(Level.WARNING, "Session " + SessionTag.of(id) + ": message listener failed", e);
                 }
             }
-            case CLOSE -> onClose(EngineCloseReason.TRANSPORT_CLOSE);
+            case CLOSE -> onClose(EngineCloseReason.TRANSPORT_CLOSE); // websocket; polling handles its own (noop to the GET)
             case NOOP -> { }
             case PING -> {
                 // Engine.IO v4: the server pings, never the client (node: "invalid heartbeat direction")
@@ -250,7 +245,7 @@ public final class EngineSession implements EngineConnection {
         synchronized (this) {
             if (t == upgrading) {
                 upgrading = null;
-                server.timer().cancel(upgradeTimeout);
+                server.timer().cancel(upgradeCheck);
                 return;
             }
             if (t != transport) {
@@ -273,11 +268,13 @@ public final class EngineSession implements EngineConnection {
         List<EnginePacket> release = null;
         long size = Outbox.sizeOf(EnginePacket.PONG_PROBE);
         boolean full;
+        boolean first;
         synchronized (this) {
             if (state != State.OPEN || upgrading != null && upgrading != candidate || transport == candidate) {
                 return false;
             }
-            if (upgrading == null) {
+            first = upgrading == null;
+            if (first) {
                 upgrading = candidate;
                 probeOut = new Outbox(true); // the candidate has written nothing yet
             }
@@ -293,17 +290,24 @@ public final class EngineSession implements EngineConnection {
             slowClient();
             return false;
         }
-        server.timer().schedule(upgradeTimeout, server.options().upgradeTimeout().toMillis());
-        if (answer != null) {
-            candidate.send(answer);
-        }
+        upgradeCheck.start(first);
+        // the GET parked now need not wait for the first check; released before the answer goes
+        // out, so a GET the client sends after its "5" is never taken for this one
         if (release != null) {
             current.send(release);
+        }
+        if (answer != null) {
+            candidate.send(answer);
         }
         return true;
     }
 
-    /** The websocket sent {@code 5}: switch transports and flush what is buffered onto the new one. */
+    /**
+     * The websocket sent {@code 5}: switch transports and flush what is buffered onto the new one.
+     * The switch is made under the lock, so from here on the servlet sees the websocket as the
+     * session's transport and refuses polling; a request that got to the old transport just
+     * before is answered by its {@code discard}.
+     */
     public void onUpgrade(Transport candidate) {
         Transport old;
         List<EnginePacket> batch;
@@ -322,7 +326,7 @@ public final class EngineSession implements EngineConnection {
             batch = out.takeIfIdle();
             finishClose = batch == null && state == State.CLOSING && out.isIdle() && out.isEmpty();
         }
-        server.timer().cancel(upgradeTimeout);
+        server.timer().cancel(upgradeCheck);
         old.discard();
         if (batch != null) {
             candidate.send(batch);
@@ -387,7 +391,7 @@ public final class EngineSession implements EngineConnection {
             upgrading = null;
         }
         server.timer().cancel(heartbeat);
-        server.timer().cancel(upgradeTimeout);
+        server.timer().cancel(upgradeCheck);
         server.remove(this);
         closeQuietly(t);
         closeQuietly(up);
@@ -508,16 +512,55 @@ public final class EngineSession implements EngineConnection {
         }
     }
 
-    /** A probe that does not complete the upgrade in time is dropped; the session goes on. */
-    private final class UpgradeTimeout extends Timeout {
+    /**
+     * While a probe runs: every 100 ms a GET with nothing to carry gets a noop (node's upgrade
+     * "check", so the client can pause polling), and a probe that does not complete the upgrade
+     * within upgradeTimeout is dropped; the session goes on.
+     */
+    private final class UpgradeCheck extends Timeout {
+        private static final long CHECK_MILLIS = 100;
+        private long remainingMillis;
+
+        /** The first probe starts the upgrade timeout; a repeated one only restarts the checks, as in node. */
+        void start(boolean firstProbe) {
+            long next;
+            synchronized (EngineSession.this) {
+                if (firstProbe) {
+                    remainingMillis = server.options().upgradeTimeout().toMillis();
+                }
+                next = Math.min(CHECK_MILLIS, remainingMillis);
+            }
+            server.timer().schedule(this, next);
+        }
+
         @Override
         protected void expire() {
-            Transport t;
+            Transport current;
+            Transport dropped = null;
+            List<EnginePacket> release = null;
+            long next;
             synchronized (EngineSession.this) {
-                t = upgrading;
-                upgrading = null;
+                if (upgrading == null) {
+                    return;
+                }
+                remainingMillis -= Math.min(CHECK_MILLIS, remainingMillis);
+                if (remainingMillis == 0) {
+                    dropped = upgrading;
+                    upgrading = null;
+                } else if (state == State.OPEN && out.isIdle() && out.isEmpty()) {
+                    release = out.handOver(EnginePacket.NOOP); // a parked GET with nothing to carry
+                }
+                current = transport;
+                next = Math.min(CHECK_MILLIS, remainingMillis);
             }
-            closeQuietly(t);
+            if (dropped != null) {
+                closeQuietly(dropped);
+                return;
+            }
+            server.timer().schedule(this, next);
+            if (release != null) {
+                current.send(release);
+            }
         }
     }
 }

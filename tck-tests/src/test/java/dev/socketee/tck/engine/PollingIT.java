@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.socketee.tck.RawHttp;
+import dev.socketee.tck.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +59,7 @@ class PollingIT {
 
     @Test
     void idleGetIsHeldUntilThePing() {
+        TestServer.baseUri(); // the server starts with the first test: not part of the time measured here
         long t0 = System.nanoTime();
         String sid = handshake(PATH);
         HttpResponse<String> res = get(pollingUri(PATH, sid));
@@ -102,6 +104,60 @@ class PollingIT {
         String sid = handshake(PATH);
         post(pollingUri(PATH, sid), "1");
         assertError(get(pollingUri(PATH, sid)), 400, 1, "Session ID unknown");
+    }
+
+    /**
+     * node's polling {@code onClose}: with a GET parked, a POST of the close packet gets "ok", the
+     * GET is answered with a noop (not a close packet), and the session is gone.
+     */
+    @Test
+    void clientClosePacketAnswersTheParkedGetWithANoop() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            String sid = handshake(PATH);
+            CompletableFuture<HttpResponse<String>> parked = RawHttp.getAsync(pollingUri(PATH, sid));
+            assertOk(post(pollingUri(PATH, sid), "1"));
+            HttpResponse<String> res = parked.get(5, TimeUnit.SECONDS);
+            if ((res.statusCode() == 400 || res.body().startsWith("2")) && attempt < 5) {
+                continue; // the GET came after the POST, or a ping answered it first: not the case under test
+            }
+            assertEquals("200 6", res.statusCode() + " " + RawHttp.show(res.body()), "the parked GET's answer");
+            assertError(get(pollingUri(PATH, sid)), 400, 1, "Session ID unknown");
+            return;
+        }
+    }
+
+    /**
+     * A chunked POST that sends one chunk and stalls. node's session cannot get a pong through
+     * (its next POST would overlap) and closes at the ping timeout, destroying the stalled request;
+     * here too: the stalled POST is answered and its connection closed by then (pingInterval +
+     * pingTimeout, 500 ms here; it used to hang until Jetty's 500 at 30 s), and a new POST on the
+     * sid is answered as for any closed session. (The POST's own timeout, twice that, is a
+     * backstop that the heartbeat always beats.)
+     */
+    @Test
+    void stalledPostIsDroppedWhenItsSessionCloses() throws Exception {
+        String sid = handshake(PATH);
+        String head = "POST " + pollingUri(PATH, sid).getRawPath() + "?" + pollingUri(PATH, sid).getRawQuery() + " HTTP/1.1\r\n"
+                + "Host: " + TestServer.baseUri().getAuthority() + "\r\n"
+                + "Content-Type: text/plain;charset=UTF-8\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\n4ab\r\n"; // one chunk, then nothing: never the last chunk
+        try (java.net.Socket stalled = new java.net.Socket(TestServer.baseUri().getHost(), TestServer.baseUri().getPort())) {
+            stalled.setSoTimeout(5_000);
+            long t0 = System.nanoTime();
+            stalled.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            stalled.getOutputStream().flush();
+            String answer;
+            try {
+                answer = new String(stalled.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("the stalled POST was neither answered nor closed within 5 s", e);
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(!answer.startsWith("HTTP/1.1 200") && !answer.startsWith("HTTP/1.1 500"),
+                    () -> "stalled POST answered " + answer);
+            assertTrue(ms < 3_000, () -> "stalled POST ended after " + ms + " ms");
+        }
+        assertError(post(pollingUri(PATH, sid), "4after"), 400, 1, "Session ID unknown");
     }
 
     @Test

@@ -88,6 +88,27 @@ class UpgradeIT {
         assertEquals(sent, received, "echoes across the upgrade, in order, each once");
     }
 
+    /**
+     * Once the {@code 5} is in, polling on that sid is over: a GET sent right after it is refused
+     * with 400 "Bad request" as in node, even when the container hands the GET to the servlet
+     * before the websocket's {@code 5} reaches the session (it used to get 200 "6" then).
+     */
+    @Test
+    void pollingRightAfterTheUpgradeIsRefused() {
+        for (int i = 0; i < 40; i++) {
+            String sid = handshake(PATH);
+            try (RawWs ws = RawWs.engine(PATH, sid)) {
+                ws.sendText("2probe");
+                ws.expectText("3probe");
+                ws.sendText("5");
+                int attempt = i;
+                HttpResponse<String> res = RawHttp.get(pollingUri(PATH, sid));
+                assertEquals("400 {\"code\":3,\"message\":\"Bad request\"}", res.statusCode() + " " + RawHttp.show(res.body()),
+                        () -> "GET after the upgrade, try " + (attempt + 1));
+            }
+        }
+    }
+
     /** Messages echoed after the noop paused polling and before "5" must be flushed over the websocket. */
     @Test
     void echoesQueuedWhilePollingIsPausedArriveOverWebSocket() {

@@ -33,6 +33,18 @@ final class AsyncResponses {
         }
     }
 
+    /** Completes with a status and no body, without a write to wait for. */
+    static void completeEmpty(AsyncContext ac, int status) {
+        try {
+            HttpServletResponse r = (HttpServletResponse) ac.getResponse();
+            r.setStatus(status);
+            r.setContentLength(0);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Polling response could not be set", e);
+        }
+        completeQuietly(ac);
+    }
+
     static void completeQuietly(AsyncContext ac) {
         try {
             ac.complete();

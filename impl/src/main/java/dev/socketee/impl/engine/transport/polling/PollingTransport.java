@@ -9,10 +9,9 @@ import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.transport.Transport;
 import dev.socketee.impl.protocol.ProtocolException;
 import dev.socketee.impl.protocol.engine.EnginePacket;
+import dev.socketee.impl.protocol.engine.EnginePacketType;
 import dev.socketee.impl.protocol.engine.PollingPayloadCodec;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,6 +26,12 @@ import java.util.logging.Logger;
  * thread waits) until the session has packets for it; a POST body is read without blocking and
  * its packets handed to the session. A second GET or POST while one is pending is a protocol
  * error that closes the session, as in node's engine.io.
+ *
+ * <p>Once the session leaves this transport (closed, or upgraded to a websocket) the transport
+ * is {@linkplain Ended ended}: the parked GET and a POST still being read are answered, and a
+ * request that got past the servlet's session look-up just before is refused. Each request
+ * publishes itself before it reads {@link #ended}, and the end is recorded before the pending
+ * requests are taken, so one of the two always sees the other, whichever thread runs first.
  */
 public final class PollingTransport implements Transport {
 
@@ -37,13 +42,47 @@ public final class PollingTransport implements Transport {
     private static final String TEXT = "text/plain; charset=UTF-8";
     static final PollingPayloadCodec CODEC = new PollingPayloadCodec(1000);
 
+    /** Why the session left this transport: what a parked GET gets, and what a late request gets. */
+    enum Ended {
+        /** The session closed: the parked GET gets a close packet, as in node's {@code doClose}. */
+        CLOSED(EnginePacket.CLOSE, EngineError.UNKNOWN_SID),
+        /** The client's close packet: node answers the parked GET with a noop. */
+        CLIENT_CLOSED(EnginePacket.NOOP, EngineError.UNKNOWN_SID),
+        /**
+         * Upgraded to a websocket: polling on this sid is over. A standard client has no GET out
+         * when it sends {@code 5} (it pauses polling first), so a GET parked then is one that raced
+         * the {@code 5} to the server; it gets what node answers a poll after the upgrade.
+         */
+        DISCARDED(null, EngineError.BAD_REQUEST);
+
+        final EnginePacket parkedGetAnswer;
+        final EngineError lateRequestAnswer;
+
+        Ended(EnginePacket parkedGetAnswer, EngineError lateRequestAnswer) {
+            this.parkedGetAnswer = parkedGetAnswer;
+            this.lateRequestAnswer = lateRequestAnswer;
+        }
+    }
+
     private final int maxPayload;
+    /**
+     * Backstops only, twice pingInterval + pingTimeout: the heartbeat answers every parked GET
+     * within pingInterval, and a client whose POST does not arrive cannot pong, so the ping
+     * timeout closes its session (and drops the POST) first. Twice, so that the backstop never
+     * races that close and its answer.
+     */
+    private final long requestTimeoutMillis;
     private final AtomicReference<AsyncContext> pendingGet = new AtomicReference<>();
+    /** From the start of a POST to its answer, so that a second one is an overlap. */
     private final AtomicBoolean postInFlight = new AtomicBoolean();
+    /** The POST whose body is being read: taken by whoever finishes it (body, error, timeout, end). */
+    private final AtomicReference<AsyncContext> readingPost = new AtomicReference<>();
+    private volatile Ended ended;
     private volatile EngineSession session;
 
     public PollingTransport(EngineIoOptions options) {
         this.maxPayload = options.maxPayload();
+        this.requestTimeoutMillis = 2 * options.pingInterval().plus(options.pingTimeout()).toMillis();
     }
 
     public void bind(EngineSession session) {
@@ -58,49 +97,70 @@ public final class PollingTransport implements Transport {
     /** A GET: park it until there is something to send. */
     public void onPoll(HttpServletRequest req, HttpServletResponse resp) {
         AsyncContext ac = req.startAsync();
-        ac.setTimeout(0); // the heartbeat answers every GET within pingInterval
+        ac.setTimeout(requestTimeoutMillis);
         if (!pendingGet.compareAndSet(null, ac)) {
             LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": overlapping GET; closing");
             writeError(ac, EngineError.BAD_REQUEST);
             session.onClose(EngineCloseReason.TRANSPORT_ERROR);
             return;
         }
-        ac.addListener(new GetListener());
+        ac.addListener(new AbandonedRequestListener(ac, this::abandonedGet));
+        Ended end = ended;
+        if (end != null) {
+            if (pendingGet.compareAndSet(ac, null)) {
+                writeError(ac, end.lateRequestAnswer); // the session left this transport meanwhile
+            }
+            return;
+        }
         session.onWritable(this);
     }
 
     /** A POST: read the payload, hand its packets to the session, answer "ok". */
     public void onData(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         AsyncContext ac = req.startAsync();
-        ac.setTimeout(30_000);
+        ac.setTimeout(requestTimeoutMillis);
         if (!postInFlight.compareAndSet(false, true)) {
             LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": overlapping POST; closing");
             writeError(ac, EngineError.BAD_REQUEST);
             session.onClose(EngineCloseReason.TRANSPORT_ERROR);
             return;
         }
+        readingPost.set(ac);
+        ac.addListener(new AbandonedRequestListener(ac, this::abandonedPost));
+        Ended end = ended;
+        if (end != null) {
+            if (readingPost.compareAndSet(ac, null)) {
+                postInFlight.set(false);
+                refuse(ac, end.lateRequestAnswer);
+            }
+            return;
+        }
         long declared = req.getContentLengthLong();
         if (declared > maxPayload) {
-            tooLarge(ac);
+            if (readingPost.compareAndSet(ac, null)) {
+                tooLarge(ac);
+            }
             return;
         }
         req.getInputStream().setReadListener(new AsyncBodyReader(req.getInputStream(), maxPayload, (int) Math.max(declared, 0),
                 new AsyncBodyReader.Callbacks() {
                     @Override
                     public void onBody(byte[] body, int length) {
-                        onPayload(ac, new String(body, 0, length, StandardCharsets.UTF_8));
+                        if (readingPost.compareAndSet(ac, null)) {
+                            onPayload(ac, new String(body, 0, length, StandardCharsets.UTF_8));
+                        }
                     }
 
                     @Override
                     public void onTooLarge() {
-                        tooLarge(ac);
+                        if (readingPost.compareAndSet(ac, null)) {
+                            tooLarge(ac);
+                        }
                     }
 
                     @Override
                     public void onReadError(Throwable t) {
-                        postInFlight.set(false);
-                        AsyncResponses.completeQuietly(ac);
-                        session.onTransportClosed(PollingTransport.this, EngineCloseReason.TRANSPORT_ERROR);
+                        abandonedPost(ac, false);
                     }
                 }));
     }
@@ -117,10 +177,23 @@ public final class PollingTransport implements Transport {
             return;
         }
         for (EnginePacket p : packets) {
+            if (p.type() == EnginePacketType.CLOSE) {
+                onClientClose();
+                break; // node drops what follows the close packet
+            }
             session.onPacket(this, p);
         }
         postInFlight.set(false);
         AsyncResponses.write(ac, 200, "text/html", OK);
+    }
+
+    /**
+     * The client's close packet (node's polling {@code onClose}): the parked GET gets a noop, the
+     * session closes with "transport close", the POST that carried it still gets "ok".
+     */
+    private void onClientClose() {
+        end(Ended.CLIENT_CLOSED);
+        session.onTransportClosed(this, EngineCloseReason.TRANSPORT_CLOSE);
     }
 
     private void tooLarge(AsyncContext ac) {
@@ -130,8 +203,63 @@ public final class PollingTransport implements Transport {
         session.onClose(EngineCloseReason.TRANSPORT_ERROR);
     }
 
+    /**
+     * A parked GET whose connection failed: node's "poll connection closed prematurely", a
+     * transport error for the session. A timeout is only a backstop (the heartbeat answers every
+     * GET within pingInterval), treated the same.
+     */
+    private void abandonedGet(AsyncContext ac, boolean timedOut) {
+        if (pendingGet.compareAndSet(ac, null)) {
+            if (timedOut) {
+                LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": a GET was parked for " + requestTimeoutMillis + " ms; closing");
+                AsyncResponses.completeEmpty(ac, 400);
+            } else {
+                AsyncResponses.completeQuietly(ac);
+            }
+            session.onTransportClosed(this, EngineCloseReason.TRANSPORT_ERROR);
+        } else {
+            AsyncResponses.completeQuietly(ac); // answered already: the answer itself could not be written
+        }
+    }
+
+    /**
+     * A POST whose body did not arrive in time or whose connection failed: the in-flight flag is
+     * cleared and the session closes with "transport error", as node's "data request connection
+     * closed prematurely" does (node's HTTP server answers a request that takes too long with
+     * 408 and drops the connection).
+     */
+    private void abandonedPost(AsyncContext ac, boolean timedOut) {
+        if (readingPost.compareAndSet(ac, null)) {
+            LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": POST body " + (timedOut ? "did not arrive in time" : "failed") + "; closing");
+            postInFlight.set(false);
+            if (timedOut) {
+                dropConnection(ac);
+                AsyncResponses.completeEmpty(ac, 408); // inside the container's timeout callback: nothing to wait for
+            } else {
+                AsyncResponses.completeQuietly(ac);
+            }
+            session.onTransportClosed(this, EngineCloseReason.TRANSPORT_ERROR);
+        } else {
+            AsyncResponses.completeQuietly(ac); // its answer could not be written
+        }
+    }
+
     private static void writeError(AsyncContext ac, EngineError error) {
         AsyncResponses.write(ac, error.httpStatus(), "application/json", error.json().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers a POST that will not be served, and drops its connection (its body may be unread). */
+    private static void refuse(AsyncContext ac, EngineError error) {
+        dropConnection(ac);
+        writeError(ac, error);
+    }
+
+    private static void dropConnection(AsyncContext ac) {
+        try {
+            ((HttpServletResponse) ac.getResponse()).setHeader("Connection", "close");
+        } catch (RuntimeException ignored) {
+            // the response is gone already: the write that follows completes what is left
+        }
     }
 
     @Override
@@ -145,49 +273,38 @@ public final class PollingTransport implements Transport {
         AsyncResponses.write(ac, 200, TEXT, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The session closed: the parked GET gets a close packet, a POST being read is dropped. */
     @Override
     public void close() {
-        answerPendingGet(EnginePacket.CLOSE);
+        end(Ended.CLOSED);
     }
 
+    /** The session moved to a websocket: polling on this sid is over. */
     @Override
     public void discard() {
-        answerPendingGet(EnginePacket.NOOP);
+        end(Ended.DISCARDED);
     }
 
-    private void answerPendingGet(EnginePacket packet) {
-        AsyncContext ac = pendingGet.getAndSet(null);
-        if (ac != null) {
-            byte[] body = String.valueOf(packet.type().code()).getBytes(StandardCharsets.US_ASCII);
-            AsyncResponses.write(ac, 200, TEXT, body);
-        }
-    }
-
-    /** A parked GET whose connection fails is a transport error for the session. */
-    private final class GetListener implements AsyncListener {
-        @Override
-        public void onComplete(AsyncEvent event) {
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            abandoned(event);
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            abandoned(event);
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-        }
-
-        private void abandoned(AsyncEvent event) {
-            if (pendingGet.compareAndSet(event.getAsyncContext(), null)) {
-                AsyncResponses.completeQuietly(event.getAsyncContext());
-                session.onTransportClosed(PollingTransport.this, EngineCloseReason.TRANSPORT_ERROR);
+    private void end(Ended why) {
+        synchronized (this) {
+            if (ended != null) {
+                return;
             }
+            ended = why;
+        }
+        AsyncContext get = pendingGet.getAndSet(null);
+        if (get != null) {
+            if (why.parkedGetAnswer != null) {
+                byte[] body = String.valueOf(why.parkedGetAnswer.type().code()).getBytes(StandardCharsets.US_ASCII);
+                AsyncResponses.write(get, 200, TEXT, body);
+            } else {
+                writeError(get, why.lateRequestAnswer);
+            }
+        }
+        AsyncContext post = readingPost.getAndSet(null);
+        if (post != null) {
+            postInFlight.set(false);
+            refuse(post, why.lateRequestAnswer); // node destroys the data request here
         }
     }
 }
