@@ -160,6 +160,27 @@ class PollingIT {
         assertError(post(pollingUri(PATH, sid), "4after"), 400, 1, "Session ID unknown");
     }
 
+    /** As in node: a second GET while one is parked gets 400 without a body, the first a close packet, and the session is gone. */
+    @Test
+    void overlappingGetClosesTheSession() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            String sid = handshake(PATH);
+            CompletableFuture<HttpResponse<String>> first = RawHttp.getAsync(pollingUri(PATH, sid));
+            CompletableFuture<HttpResponse<String>> second = RawHttp.getAsync(pollingUri(PATH, sid));
+            HttpResponse<String> a = first.get(5, TimeUnit.SECONDS);
+            HttpResponse<String> b = second.get(5, TimeUnit.SECONDS);
+            HttpResponse<String> refused = a.statusCode() == 400 ? a : b;
+            HttpResponse<String> parked = refused == a ? b : a;
+            if (parked.body().startsWith("2") && attempt < 5) {
+                continue; // a ping answered the first before the second came: no overlap
+            }
+            assertEquals("400 ", refused.statusCode() + " " + refused.body(), "the overlapping GET");
+            assertEquals("200 1", parked.statusCode() + " " + RawHttp.show(parked.body()), "the parked GET");
+            assertError(get(pollingUri(PATH, sid)), 400, 1, "Session ID unknown");
+            return;
+        }
+    }
+
     @Test
     void sessionsAreScopedToTheirPath() {
         // /engine.io/ and /socket.io/ are two separate Engine.IO servers:

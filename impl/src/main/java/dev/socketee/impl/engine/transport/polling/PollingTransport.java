@@ -100,7 +100,7 @@ public final class PollingTransport implements Transport {
         ac.setTimeout(requestTimeoutMillis);
         if (!pendingGet.compareAndSet(null, ac)) {
             LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": overlapping GET; closing");
-            writeError(ac, EngineError.BAD_REQUEST);
+            AsyncResponses.completeEmpty(ac, 400); // node: 400 without a body
             session.onClose(EngineCloseReason.TRANSPORT_ERROR);
             return;
         }
@@ -121,7 +121,8 @@ public final class PollingTransport implements Transport {
         ac.setTimeout(requestTimeoutMillis);
         if (!postInFlight.compareAndSet(false, true)) {
             LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": overlapping POST; closing");
-            writeError(ac, EngineError.BAD_REQUEST);
+            dropConnection(ac); // its body is not read
+            AsyncResponses.completeEmpty(ac, 400); // node: 400 without a body
             session.onClose(EngineCloseReason.TRANSPORT_ERROR);
             return;
         }

@@ -214,9 +214,20 @@ class PollingTransportTest {
 
         FakeExchange second = startPost("4second");
 
-        assertEquals(BAD_REQUEST, second.answer());
+        assertEquals("400 ", second.answer(), "node: 400 without a body");
         assertEquals(List.of("close transport error"), events);
         assertEquals(UNKNOWN_SID, first.answer(), "the first one is dropped with its session");
+    }
+
+    @Test
+    void anOverlappingGetClosesTheSessionAndTheFirstGetGetsAClosePacket() {
+        FakeExchange first = poll();
+
+        FakeExchange second = poll();
+
+        assertEquals("400 ", second.answer(), "node: 400 without a body");
+        assertEquals("200 1", first.answer());
+        assertEquals(List.of("close transport error"), events);
     }
 
     @Test
