@@ -11,7 +11,8 @@ import java.util.List;
  * frames and payloads, GETs and send completions, probes and upgrades, transport closes,
  * server sends and closes and timeouts (see {@link EngineSessionHarness}). No exception may
  * escape, the listener's close comes exactly once with one of node's reasons, the session
- * leaves the server, and nothing is sent after the close.
+ * leaves the server, and nothing is sent after the close, on a closed or discarded transport,
+ * or while the transport's previous send is in flight.
  */
 public class EngineSessionFuzzTest {
 
