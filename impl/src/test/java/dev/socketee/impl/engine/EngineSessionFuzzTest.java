@@ -9,10 +9,10 @@ import java.util.List;
 /**
  * Coverage-guided fuzz target for the Engine.IO session state machine: any sequence of client
  * frames and payloads, GETs and send completions, probes and upgrades, transport closes,
- * server sends and closes and timeouts (see {@link EngineSessionHarness}). No exception may
+ * server sends and closes and time passing (see {@link EngineSessionHarness}). No exception may
  * escape, the listener's close comes exactly once with one of node's reasons, the session
  * leaves the server, and nothing is sent after the close, on a closed or discarded transport,
- * or while the transport's previous send is in flight.
+ * or to a transport still writing its previous batch (on polling: without a GET).
  */
 public class EngineSessionFuzzTest {
 
@@ -27,7 +27,7 @@ public class EngineSessionFuzzTest {
 
     /** One input; also called by {@code CoreFuzzTest}, which runs every target in one JVM. */
     public static void fuzz(FuzzedDataProvider data) {
-        try (EngineSessionHarness h = EngineSessionHarness.open(data.consumeBoolean(), data.consumeInt(1, 6))) {
+        try (EngineSessionHarness h = EngineSessionHarness.open(data.consumeBoolean(), data.consumeInt(8, 400), data.consumeBoolean())) {
             for (int i = 0; i < 40 && data.remainingBytes() > 0; i++) {
                 int transport = data.consumeInt(0, 3);
                 switch (data.consumeInt(0, 10)) {
@@ -39,8 +39,8 @@ public class EngineSessionFuzzTest {
                     case 5 -> h.serverSends("m" + i);
                     case 6 -> h.serverSendsBinary(new byte[] {(byte) i});
                     case 7 -> h.serverCloses();
-                    case 8 -> h.fireHeartbeat();
-                    case 9 -> h.fireUpgradeTimeout();
+                    case 8 -> h.timePasses(data.consumeInt(0, 600));
+                    case 9 -> h.timePasses(EngineSessionHarness.UPGRADE_TIMEOUT.toMillis());
                     default -> h.writable(0);
                 }
             }

@@ -9,9 +9,6 @@ import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.engine.EnginePacketCodec;
 import dev.socketee.impl.protocol.engine.EnginePacketType;
 import dev.socketee.impl.protocol.engine.PollingPayloadCodec;
-import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,68 +20,80 @@ import java.util.stream.Collectors;
 
 /**
  * Drives one {@link EngineSession} through fake transports the way the servlet and the
- * websocket endpoint do (GETs, POSTed payloads, frames, probe and upgrade, transport close,
- * timeouts) and records what the session does, so {@code EngineSessionFuzzTest} can check the
- * invariants after any sequence. Everything that depends on today's session, transport and
- * timer API is in this file, so adapting to a new send path or scheduler stays local.
+ * websocket endpoint do (GETs, POSTed payloads, frames, send completions, probe and upgrade,
+ * transport close) with time on a {@link ManualScheduler}, and records what the session does,
+ * so {@code EngineSessionFuzzTest} can check the invariants after any sequence. Everything that
+ * depends on the session, transport and scheduler API is in this file.
  * <p>
- * Timeouts are fired by hand: the server runs with hour-long timers, so the wheel never fires
- * on its own during a run, and {@link #fireHeartbeat()} / {@link #fireUpgradeTimeout()} call the
- * session's own timeout objects (reached by reflection until the scheduler has a test seam).
+ * The fakes keep the transport contract's side: a websocket is idle or writing one batch, and
+ * pulls the next with {@code pollBatch} when a send completes; polling writes one batch per
+ * GET, and a second GET while one is parked closes the session as the servlet does.
  */
 final class EngineSessionHarness implements AutoCloseable {
 
     static final Set<String> CLOSE_REASONS =
             Arrays.stream(EngineCloseReason.values()).map(EngineCloseReason::wireName).collect(Collectors.toUnmodifiableSet());
 
-    private static final Duration NEVER = Duration.ofHours(1);
-    private static volatile EngineSessionHarness current;
-    private static EngineServer server;
-    private static int serverBufferLimit;
+    /** The heartbeat and upgrade timing of the conformance app; time moves only when told. */
+    static final Duration PING_INTERVAL = Duration.ofMillis(300);
+    static final Duration PING_TIMEOUT = Duration.ofMillis(200);
+    static final Duration UPGRADE_TIMEOUT = Duration.ofMillis(1000);
 
     private final List<String> closes = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
-    /** Index 0 is the polling transport of the handshake, the others websockets that tried an upgrade. */
+    /** Index 0 carries the handshake; the others are websockets that tried an upgrade. */
     private final List<FakeTransport> transports = new ArrayList<>();
+    private final ManualScheduler time = new ManualScheduler();
+    private final EngineServer server;
     private final boolean echo;
     private final EngineSession session;
 
-    private EngineSessionHarness(boolean echo, int maxBufferedPackets) {
+    private EngineSessionHarness(boolean echo, long maxBufferedBytes, boolean websocketHandshake) {
         this.echo = echo;
-        current = this;
-        FakeTransport polling = new FakeTransport("polling");
-        transports.add(polling);
-        session = server(maxBufferedPackets).open(polling, new HandshakeInfo(Map.of(), Map.of(),
+        server = new EngineServer(EngineIoOptions.builder().pingInterval(PING_INTERVAL).pingTimeout(PING_TIMEOUT)
+                .upgradeTimeout(UPGRADE_TIMEOUT).maxBufferedBytes(maxBufferedBytes).build(), new Listener(),
+                EngineThreads.of(time, Runnable::run), false);
+        FakeTransport first = new FakeTransport(websocketHandshake ? "websocket" : "polling");
+        transports.add(first);
+        session = server.open(first, new HandshakeInfo(Map.of(), Map.of(),
                 InetSocketAddress.createUnresolved("127.0.0.1", 1), System.currentTimeMillis(), null, null));
-    }
-
-    /** A new session on a polling transport; {@code echo}: the listener sends every message back. */
-    static EngineSessionHarness open(boolean echo, int maxBufferedPackets) {
-        return new EngineSessionHarness(echo, maxBufferedPackets);
-    }
-
-    private static synchronized EngineServer server(int maxBufferedPackets) {
-        if (server == null || serverBufferLimit != maxBufferedPackets) {
-            if (server != null) {
-                server.close();
-            }
-            server = new EngineServer(EngineIoOptions.builder().pingInterval(NEVER).pingTimeout(NEVER).upgradeTimeout(NEVER)
-                    .maxBufferedPackets(maxBufferedPackets).build(), new Listener());
-            serverBufferLimit = maxBufferedPackets;
+        if (websocketHandshake) {
+            session.onWritable(first); // the endpoint's onOpen
         }
-        return server;
+    }
+
+    /**
+     * A new session; {@code echo}: the listener sends every message back; the handshake over
+     * polling (a GET must come for the open packet) or over a websocket.
+     */
+    static EngineSessionHarness open(boolean echo, long maxBufferedBytes, boolean websocketHandshake) {
+        return new EngineSessionHarness(echo, maxBufferedBytes, websocketHandshake);
     }
 
     // ---- what a client and the container can do ---------------------------------------------
 
-    /** A GET arrives on polling, or a websocket send completed: the transport can write. */
+    /** Polling: a GET arrives. Websocket: the send in flight completed (the transport pulls). */
     void writable(int transport) {
         FakeTransport t = transport(transport);
         if (t.closed) {
-            return; // a GET on a dropped transport is refused before it reaches the session
+            return; // a dropped transport takes no more requests and completes nothing
         }
-        t.inFlight = false;
-        session.onWritable(t);
+        if (t.isPolling()) {
+            if (t.parkedGet) {
+                session.onClose(EngineCloseReason.TRANSPORT_ERROR); // the servlet: overlapping GET
+                return;
+            }
+            t.writing = false;
+            t.parkedGet = true;
+            session.onWritable(t);
+        } else if (t.writing) {
+            List<EnginePacket> next = session.pollBatch(t);
+            if (next == null) {
+                t.writing = false;
+            } else {
+                t.check(next);
+            }
+        }
     }
 
     /** A text frame on a websocket, or a POSTed payload on polling, handled as the transports do. */
@@ -150,16 +159,17 @@ final class EngineSessionHarness implements AutoCloseable {
         }
     }
 
-    /** A websocket with this session's sid connects (the start of an upgrade). */
+    /** A websocket with this session's sid connects (the start of an upgrade), as the endpoint checks it. */
     void connectWebSocket() {
         if (transports.size() >= 4) {
             return;
         }
         FakeTransport ws = new FakeTransport("websocket");
-        ws.probing = true;
         transports.add(ws);
-        if (!session.isOpen()) {
-            ws.close(); // "Session ID unknown"
+        if (!session.isOpen() || !session.acceptsUpgrade()) {
+            ws.close(); // "Session ID unknown", or a session already upgraded or probing
+        } else {
+            ws.probing = true;
         }
     }
 
@@ -182,12 +192,9 @@ final class EngineSessionHarness implements AutoCloseable {
         session.close();
     }
 
-    void fireHeartbeat() {
-        expire("heartbeat");
-    }
-
-    void fireUpgradeTimeout() {
-        expire("upgradeTimeout");
+    /** Time passes: heartbeats, pong deadlines, upgrade and close timeouts fall due. */
+    void timePasses(long millis) {
+        time.advanceMillis(millis);
     }
 
     private FakeTransport transport(int index) {
@@ -199,8 +206,8 @@ final class EngineSessionHarness implements AutoCloseable {
     /**
      * Ends the session as a vanished client would (every transport closes) and returns every
      * broken invariant: the listener's close not called exactly once with a node reason, the
-     * session still registered, a send after the close, on a closed transport, or while the
-     * transport's previous send is in flight.
+     * session still registered, a send after the close, on a closed transport, or to a
+     * transport that was still writing (or, on polling, without a GET to carry it).
      */
     List<String> finish() {
         for (int i = 0; i < transports.size(); i++) {
@@ -222,104 +229,32 @@ final class EngineSessionHarness implements AutoCloseable {
     @Override
     public void close() {
         session.onClose(EngineCloseReason.FORCED_CLOSE);
-        current = null;
-    }
-
-    private static void expire(EngineSession session, String field) {
-        try {
-            Object timeout = TIMEOUT_FIELDS.get(field).get(session);
-            EXPIRE.invoke(timeout);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void expire(String field) {
-        expire(session, field);
-    }
-
-    private static final Map<String, Field> TIMEOUT_FIELDS = timeoutFields();
-    private static final Method EXPIRE = expireMethod();
-
-    private static Map<String, Field> timeoutFields() {
-        try {
-            Field heartbeat = EngineSession.class.getDeclaredField("heartbeat");
-            Field upgradeTimeout = EngineSession.class.getDeclaredField("upgradeTimeout");
-            heartbeat.setAccessible(true);
-            upgradeTimeout.setAccessible(true);
-            return Map.of("heartbeat", heartbeat, "upgradeTimeout", upgradeTimeout);
-        } catch (NoSuchFieldException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private static Method expireMethod() {
-        try {
-            Method m = TimerWheel.Timeout.class.getDeclaredMethod("expire");
-            m.setAccessible(true);
-            return m;
-        } catch (NoSuchMethodException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 
     /** Records the listener calls of the session under test; echoes messages when asked. */
-    private static final class Listener implements EngineIoListener {
+    private final class Listener implements EngineIoListener {
         @Override
         public void onOpen(EngineConnection connection) {
         }
 
         @Override
         public void onMessage(EngineConnection connection, String text) {
-            EngineSessionHarness h = current;
-            if (h != null && h.echo) {
+            if (echo) {
                 connection.send(text);
             }
         }
 
         @Override
         public void onBinary(EngineConnection connection, byte[] data) {
-            EngineSessionHarness h = current;
-            if (h != null && h.echo) {
+            if (echo) {
                 connection.send(data);
             }
         }
 
         @Override
         public void onClose(EngineConnection connection, String reason) {
-            EngineSessionHarness h = current;
-            if (h != null && h.session == connection) {
-                h.closes.add(reason);
-            }
+            closes.add(reason);
         }
-    }
-
-    /**
-     * Found by this fuzzer on today's session: the answer to a client PING is sent on the
-     * transport it came from, outside the buffer and whatever the state. So the payload
-     * {@code "1\u001e2x"} (close, then a ping) sends a PONG after the session closed, and a
-     * {@code "2"} POSTed while a GET is parked answers that GET although the session still takes
-     * it as writable, so its next batch is sent while a send is in flight (issue 10 items 3 and
-     * 15; node v4 closes the session on a client PING instead). PONGs are not checked until
-     * helper "send" changes that path; then set this to false. {@link #checkingPingAnswers()}
-     * checks them for one harness ({@code EngineSessionFindingsTest}).
-     */
-    private static final boolean TOLERATE_CLIENT_PING_ANSWERS = true;
-    private boolean checkPingAnswers;
-
-    /** Checks the answers to client PINGs too, whatever {@code TOLERATE_CLIENT_PING_ANSWERS} says. */
-    EngineSessionHarness checkingPingAnswers() {
-        checkPingAnswers = true;
-        return this;
-    }
-
-    private static boolean isPong(List<EnginePacket> packets) {
-        return packets.size() == 1 && packets.get(0).type() == EnginePacketType.PONG;
     }
 
     /** A transport that only records; the harness plays its container side. */
@@ -327,7 +262,10 @@ final class EngineSessionHarness implements AutoCloseable {
         private final String name;
         boolean probing;
         boolean closed;
-        boolean inFlight;
+        /** A batch was handed over and not yet written (websocket) or answered (polling). */
+        boolean writing;
+        /** Polling: a GET waits for something to carry. */
+        boolean parkedGet;
 
         FakeTransport(String name) {
             this.name = name;
@@ -344,17 +282,21 @@ final class EngineSessionHarness implements AutoCloseable {
 
         @Override
         public void send(List<EnginePacket> packets) {
-            if (TOLERATE_CLIENT_PING_ANSWERS && !checkPingAnswers && isPong(packets)) {
-                return;
+            if (isPolling() ? !parkedGet : writing) {
+                violations.add("sent " + packets + " on " + name + (isPolling() ? " without a GET to carry it" : " while writing"));
             }
+            check(packets);
+            parkedGet = false;
+            writing = true;
+        }
+
+        /** A batch reaches the wire (handed over, or pulled by the transport's own loop). */
+        void check(List<EnginePacket> packets) {
             if (!closes.isEmpty() || session != null && session.state() == EngineSession.State.CLOSED) {
                 violations.add("sent " + packets + " on " + name + " after the session closed");
             } else if (closed) {
                 violations.add("sent " + packets + " on a " + name + " transport already closed or discarded");
-            } else if (inFlight) {
-                violations.add("sent " + packets + " on " + name + " while a send was in flight");
             }
-            inFlight = true;
         }
 
         @Override

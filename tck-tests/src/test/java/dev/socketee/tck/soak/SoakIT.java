@@ -29,7 +29,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,7 +124,6 @@ class SoakIT {
     }
 
     @Test
-    @Disabled("until the sio merge: dynamic namespaces are never removed today (issue 10 item 7)")
     void noDynamicNamespaceIsLeft() {
         awaitNothingLeft("Engine.IO sessions", () -> io.engine().connectionCount());
         awaitNothingLeft("dynamic namespaces " + dynamicNamespaces(), () -> dynamicNamespaces().size());
