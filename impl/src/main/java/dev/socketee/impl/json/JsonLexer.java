@@ -11,6 +11,21 @@ import java.math.BigInteger;
  */
 final class JsonLexer {
 
+    /**
+     * Longest number accepted, in characters. Converting an n-digit integer to BigInteger costs
+     * O(n^2) (13 s for a 1 MB literal), so like Python's int-string limit (4,300 digits) the
+     * lexer refuses longer numbers before anything converts them; no real peer sends them.
+     */
+    static final int MAX_NUMBER_LENGTH = 4300;
+
+    /**
+     * Largest exponent magnitude accepted. A double ends at 1e308; {@code 1e999999999} is cheap
+     * here but a user's {@code BigDecimal.toBigInteger()} or {@code intValue()} on it builds a
+     * billion-digit number.
+     */
+    static final int MAX_EXPONENT = 9999;
+    private static final int MAX_EXPONENT_DIGITS = 4;
+
     private JsonLexer() {
     }
 
@@ -157,11 +172,21 @@ final class JsonLexer {
 
     /**
      * Validates the number starting at {@code pos} ({@code -? (0 | [1-9][0-9]*) frac? exp?}).
-     * A leading zero followed by a digit is rejected here, so {@code 01} fails as a number.
+     * A leading zero followed by a digit is rejected here, so {@code 01} fails as a number, and
+     * so are numbers longer than {@link #MAX_NUMBER_LENGTH} or with an exponent beyond
+     * {@link #MAX_EXPONENT}.
      *
      * @return the index just after the number
      */
     static int scanNumber(String s, int pos, int end) {
+        int after = scanNumberSyntax(s, pos, end);
+        if (after - pos > MAX_NUMBER_LENGTH) {
+            throw new JsonException("Number longer than " + MAX_NUMBER_LENGTH + " characters at " + pos);
+        }
+        return after;
+    }
+
+    private static int scanNumberSyntax(String s, int pos, int end) {
         int i = pos;
         if (i < end && s.charAt(i) == '-') {
             i++;
@@ -182,9 +207,21 @@ final class JsonLexer {
             if (i < end && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
                 i++;
             }
+            int digits = i;
             i = requireDigits(s, i, end);
+            checkExponent(s, digits, i, pos);
         }
         return i;
+    }
+
+    /** Refuses exponent digits {@code s[from, to)} worth more than {@link #MAX_EXPONENT}. */
+    private static void checkExponent(String s, int from, int to, int numberStart) {
+        while (from < to - 1 && s.charAt(from) == '0') {
+            from++;
+        }
+        if (to - from > MAX_EXPONENT_DIGITS) {
+            throw new JsonException("Exponent beyond " + MAX_EXPONENT + " in number at " + numberStart);
+        }
     }
 
     private static int requireDigits(String s, int pos, int end) {

@@ -12,7 +12,9 @@ import java.util.Objects;
  * array whose first element is the event name; the scanner lets the server validate the packet
  * and cut it into {@link RawJson} arguments, so arguments that are only passed on (broadcasts,
  * acks) are never parsed into objects. Strict RFC 8259; nesting is limited to
- * {@link #MAX_DEPTH}, which also bounds the recursion, so no input can overflow the stack.
+ * {@link #MAX_DEPTH}, which also bounds the recursion, so no input can overflow the stack, and
+ * numbers to 4,300 characters with an exponent of at most 9999, so a validated argument is
+ * cheap for whoever converts it later (BigInteger, JSON-B's BigDecimal).
  */
 public final class JsonScanner {
 
