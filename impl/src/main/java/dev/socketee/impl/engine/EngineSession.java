@@ -258,44 +258,53 @@ public final class EngineSession implements EngineConnection {
     // ---- upgrade ----------------------------------------------------------------------------
 
     /**
-     * A websocket asked to take over this polling session ({@code 2probe} received): the answer
-     * goes to the candidate through its own outbox (so a client that probes again and again
-     * without reading is bounded too), and a parked GET is freed with a noop.
+     * A websocket with this session's sid opened: it becomes the one candidate for the upgrade
+     * (node's {@code maybeUpgrade}, called when the websocket connects, not when it probes), and
+     * the upgrade timeout runs from now. False when the session is not polling, is already
+     * upgraded or has a candidate: a second websocket is then closed and the session keeps its
+     * transport, whichever order the container delivers the two connections' frames in.
      */
-    public boolean onProbe(Transport candidate) {
-        Transport current;
-        List<EnginePacket> answer = null;
-        List<EnginePacket> release = null;
-        long size = Outbox.sizeOf(EnginePacket.PONG_PROBE);
-        boolean full;
-        boolean first;
+    public boolean claimUpgrade(Transport candidate) {
         synchronized (this) {
-            if (state != State.OPEN || upgrading != null && upgrading != candidate || transport == candidate) {
+            if (!acceptsUpgrade()) {
                 return false;
             }
-            first = upgrading == null;
-            if (first) {
-                upgrading = candidate;
-                probeOut = new Outbox(true); // the candidate has written nothing yet
+            upgrading = candidate;
+            probeOut = new Outbox(true); // the candidate has written nothing yet
+        }
+        upgradeCheck.startTimeout();
+        return true;
+    }
+
+    /**
+     * The candidate sent {@code 2probe}: the answer goes to it through its own outbox (so a
+     * client that probes again and again without reading is bounded too), and the upgrade checks
+     * start: every 100 ms a parked GET with nothing to carry gets a noop, so the client can pause
+     * polling (node's {@code check}). A GET parked now is not freed at once, as in node: a client
+     * that sends {@code 5} without waiting for it gets that GET ended by the upgrade.
+     */
+    public boolean onProbe(Transport candidate) {
+        long size = Outbox.sizeOf(EnginePacket.PONG_PROBE);
+        if (!isUpgrading(candidate) && !claimUpgrade(candidate)) {
+            return false;
+        }
+        List<EnginePacket> answer = null;
+        boolean full;
+        synchronized (this) {
+            if (state != State.OPEN || upgrading != candidate) {
+                return false;
             }
             full = overflows(size);
             if (!full) {
                 probeOut.add(EnginePacket.PONG_PROBE, size);
                 answer = probeOut.takeIfIdle();
-                release = out.isIdle() && out.isEmpty() ? out.handOver(EnginePacket.NOOP) : null;
             }
-            current = transport;
         }
         if (full) {
             slowClient();
             return false;
         }
-        upgradeCheck.start(first);
-        // the GET parked now need not wait for the first check; released before the answer goes
-        // out, so a GET the client sends after its "5" is never taken for this one
-        if (release != null) {
-            current.send(release);
-        }
+        upgradeCheck.onProbe();
         if (answer != null) {
             candidate.send(answer);
         }
@@ -340,7 +349,7 @@ public final class EngineSession implements EngineConnection {
         return upgrading == t;
     }
 
-    /** Whether a websocket may still try to take this session over (polling, no probe running). */
+    /** Whether a websocket may still take this session over (polling, open, no candidate yet). */
     public synchronized boolean acceptsUpgrade() {
         return state == State.OPEN && upgrading == null && "polling".equals(transport.name());
     }
@@ -513,24 +522,40 @@ public final class EngineSession implements EngineConnection {
     }
 
     /**
-     * While a probe runs: every 100 ms a GET with nothing to carry gets a noop (node's upgrade
-     * "check", so the client can pause polling), and a probe that does not complete the upgrade
-     * within upgradeTimeout is dropped; the session goes on.
+     * While a candidate holds the session: the upgrade timeout (from the candidate's connection,
+     * as in node), and once it has probed, a check every 100 ms that gives a parked GET with
+     * nothing to carry a noop (node's upgrade "check", so the client can pause polling). A
+     * candidate that does not complete the upgrade in time is dropped; the session goes on.
      */
     private final class UpgradeCheck extends Timeout {
         private static final long CHECK_MILLIS = 100;
-        private long remainingMillis;
+        private long deadlineNanos;
+        private boolean probed;
 
-        /** The first probe starts the upgrade timeout; a repeated one only restarts the checks, as in node. */
-        void start(boolean firstProbe) {
-            long next;
+        void startTimeout() {
             synchronized (EngineSession.this) {
-                if (firstProbe) {
-                    remainingMillis = server.options().upgradeTimeout().toMillis();
-                }
-                next = Math.min(CHECK_MILLIS, remainingMillis);
+                deadlineNanos = server.timer().nanoTime() + server.options().upgradeTimeout().toNanos();
+                probed = false;
             }
-            server.timer().schedule(this, next);
+            scheduleNext();
+        }
+
+        /** Each probe restarts the checks, as node's {@code setInterval} after a probe does. */
+        void onProbe() {
+            synchronized (EngineSession.this) {
+                probed = true;
+            }
+            scheduleNext();
+        }
+
+        private void scheduleNext() {
+            long leftNanos;
+            synchronized (EngineSession.this) {
+                leftNanos = deadlineNanos - server.timer().nanoTime();
+            }
+            // rounded up: the timeout may be a hair late, but never spins before its deadline
+            long leftMillis = Math.max(0, (leftNanos + 999_999) / 1_000_000);
+            server.timer().schedule(this, Math.min(CHECK_MILLIS, leftMillis));
         }
 
         @Override
@@ -538,26 +563,23 @@ public final class EngineSession implements EngineConnection {
             Transport current;
             Transport dropped = null;
             List<EnginePacket> release = null;
-            long next;
             synchronized (EngineSession.this) {
                 if (upgrading == null) {
                     return;
                 }
-                remainingMillis -= Math.min(CHECK_MILLIS, remainingMillis);
-                if (remainingMillis == 0) {
+                if (server.timer().nanoTime() - deadlineNanos >= 0) {
                     dropped = upgrading;
                     upgrading = null;
-                } else if (state == State.OPEN && out.isIdle() && out.isEmpty()) {
+                } else if (probed && state == State.OPEN && out.isIdle() && out.isEmpty()) {
                     release = out.handOver(EnginePacket.NOOP); // a parked GET with nothing to carry
                 }
                 current = transport;
-                next = Math.min(CHECK_MILLIS, remainingMillis);
             }
             if (dropped != null) {
                 closeQuietly(dropped);
                 return;
             }
-            server.timer().schedule(this, next);
+            scheduleNext();
             if (release != null) {
                 current.send(release);
             }

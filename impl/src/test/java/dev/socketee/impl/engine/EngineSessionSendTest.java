@@ -30,6 +30,8 @@ class EngineSessionSendTest {
     private final List<String> closeReasons = new CopyOnWriteArrayList<>();
     private EngineServer server;
 
+    private final ManualScheduler clock = new ManualScheduler();
+
     private EngineSession open(Transport t, long maxBufferedBytes) {
         server = new EngineServer(EngineIoOptions.builder()
                 .pingInterval(Duration.ofMinutes(5)).pingTimeout(Duration.ofMinutes(5))
@@ -42,7 +44,7 @@ class EngineSessionSendTest {
                     public void onClose(EngineConnection c, String reason) {
                         closeReasons.add(reason);
                     }
-                });
+                }, EngineThreads.of(clock, Runnable::run), false); // timers advanced by hand, callbacks inline
         return server.open(t, new HandshakeInfo(Map.of(), Map.of(), InetSocketAddress.createUnresolved("127.0.0.1", 1),
                 System.currentTimeMillis(), null, null));
     }
@@ -101,6 +103,7 @@ class EngineSessionSendTest {
         candidate.session = session;
         assertTrue(session.onProbe(candidate));
         assertEquals(List.of(List.of(EnginePacket.PONG_PROBE)), candidate.batches, "the probe answer, on the candidate");
+        clock.advanceMillis(100); // node's upgrade check
         assertEquals(List.of(EnginePacket.NOOP), polling.lastBody(), "the parked GET is freed with a noop");
         for (int i = 0; i < 5; i++) {
             session.send(EnginePacket.message("m" + i));

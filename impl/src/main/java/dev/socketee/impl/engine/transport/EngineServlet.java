@@ -196,7 +196,7 @@ public final class EngineServlet extends HttpServlet {
             upgradeToWebSocket(req, resp, handshake, null);
             return;
         }
-        PollingTransport polling = new PollingTransport(server.options());
+        PollingTransport polling = new PollingTransport(server.options(), server.timer());
         EngineSession session = server.open(polling, handshake);
         if (server.options().cookie() != null) {
             resp.addHeader("Set-Cookie", server.options().cookie() + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Lax");

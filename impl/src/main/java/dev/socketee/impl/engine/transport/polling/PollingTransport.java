@@ -1,7 +1,9 @@
 package dev.socketee.impl.engine.transport.polling;
 
+import dev.socketee.impl.engine.Scheduler;
 import dev.socketee.impl.engine.SessionTag;
 import dev.socketee.impl.engine.ThrottledLog;
+import dev.socketee.impl.engine.Timeout;
 import dev.socketee.engine.EngineIoOptions;
 import dev.socketee.impl.engine.EngineCloseReason;
 import dev.socketee.impl.engine.EngineError;
@@ -79,10 +81,29 @@ public final class PollingTransport implements Transport {
     private final AtomicReference<AsyncContext> readingPost = new AtomicReference<>();
     private volatile Ended ended;
     private volatile EngineSession session;
+    private final Scheduler scheduler;
+    /** The client sent its close packet; the session ends once the GET it sent before is answered. */
+    private final AtomicBoolean clientClosing = new AtomicBoolean();
+    /** The client end of the connection that carried the close packet ("address:port"). */
+    private volatile String closedFrom;
+    private final Timeout noGetAfterClientClose = new Timeout() {
+        @Override
+        protected void expire() {
+            finishClientClose();
+        }
+    };
 
-    public PollingTransport(EngineIoOptions options) {
+    /**
+     * How long a client's close packet waits for the GET the client sent before it, when none is
+     * parked yet: the two requests travel on two connections, and a multi-threaded container may
+     * serve the POST first (node's single event loop sees them in the order they arrived).
+     */
+    static final long CLOSE_WAITS_FOR_GET_MILLIS = 1000;
+
+    public PollingTransport(EngineIoOptions options, Scheduler scheduler) {
         this.maxPayload = options.maxPayload();
         this.requestTimeoutMillis = 2 * options.pingInterval().plus(options.pingTimeout()).toMillis();
+        this.scheduler = scheduler;
     }
 
     public void bind(EngineSession session) {
@@ -109,6 +130,16 @@ public final class PollingTransport implements Transport {
         if (end != null) {
             if (pendingGet.compareAndSet(ac, null)) {
                 writeError(ac, end.lateRequestAnswer); // the session left this transport meanwhile
+            }
+            return;
+        }
+        if (clientClosing.get()) {
+            if (clientEnd(req).equals(closedFrom) && pendingGet.compareAndSet(ac, null)) {
+                // on the close's own connection, so sent after it: the session is gone, as in node
+                finishClientClose();
+                writeError(ac, EngineError.UNKNOWN_SID);
+            } else {
+                finishClientClose(); // possibly sent before the close packet: the noop node answers it
             }
             return;
         }
@@ -179,7 +210,7 @@ public final class PollingTransport implements Transport {
         }
         for (EnginePacket p : packets) {
             if (p.type() == EnginePacketType.CLOSE) {
-                onClientClose();
+                onClientClose(clientEnd((HttpServletRequest) ac.getRequest()));
                 break; // node drops what follows the close packet
             }
             session.onPacket(this, p);
@@ -190,9 +221,30 @@ public final class PollingTransport implements Transport {
 
     /**
      * The client's close packet (node's polling {@code onClose}): the parked GET gets a noop, the
-     * session closes with "transport close", the POST that carried it still gets "ok".
+     * session closes with "transport close", the POST that carried it still gets "ok". With no
+     * GET parked yet, the close waits (at most {@link #CLOSE_WAITS_FOR_GET_MILLIS}) for the one
+     * the client may have sent before it: a GET on another connection gets the noop, whichever
+     * request the container served first; one on the close's own connection was sent after it
+     * and finds the session gone.
      */
-    private void onClientClose() {
+    private void onClientClose(String from) {
+        closedFrom = from;
+        clientClosing.set(true);
+        if (pendingGet.get() == null) {
+            scheduler.schedule(noGetAfterClientClose, CLOSE_WAITS_FOR_GET_MILLIS);
+            if (pendingGet.get() == null) {
+                return; // a GET that parks from now on sees clientClosing and finishes the close
+            }
+        }
+        finishClientClose();
+    }
+
+    private static String clientEnd(HttpServletRequest req) {
+        return req.getRemoteAddr() + ":" + req.getRemotePort();
+    }
+
+    private void finishClientClose() {
+        scheduler.cancel(noGetAfterClientClose);
         end(Ended.CLIENT_CLOSED);
         session.onTransportClosed(this, EngineCloseReason.TRANSPORT_CLOSE);
     }

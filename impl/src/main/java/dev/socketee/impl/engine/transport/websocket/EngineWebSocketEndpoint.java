@@ -52,8 +52,8 @@ public final class EngineWebSocketEndpoint extends Endpoint {
                 transport.closeWith(CloseReason.CloseCodes.VIOLATED_POLICY, "Session ID unknown");
                 return;
             }
-            if (!target.acceptsUpgrade()) {
-                // node: a session already upgraded, or with a probe running, gets the websocket
+            if (!target.claimUpgrade(transport)) {
+                // node: a session already upgraded, or with another candidate, gets the websocket
                 // closed at once and keeps its transport (node sends no status; 1000 is portable)
                 transport.closeWith(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
                 return;

@@ -14,6 +14,7 @@ import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.EngineThreads;
 import dev.socketee.impl.engine.ManualScheduler;
 import dev.socketee.impl.engine.HandshakeInfo;
+import dev.socketee.impl.protocol.engine.EnginePacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -38,6 +39,7 @@ class PollingTransportTest {
     private EngineServer server;
     private PollingTransport polling;
     private EngineSession session;
+    private final ManualScheduler clock = new ManualScheduler();
 
     @BeforeEach
     void handshake() {
@@ -56,8 +58,8 @@ class PollingTransportTest {
                     public void onClose(EngineConnection connection, String reason) {
                         events.add("close " + reason);
                     }
-                }, EngineThreads.of(new ManualScheduler(), Runnable::run), false); // listeners on the test's thread
-        polling = new PollingTransport(server.options());
+                }, EngineThreads.of(clock, Runnable::run), false); // listeners on the test's thread
+        polling = new PollingTransport(server.options(), server.timer());
         session = server.open(polling, new HandshakeInfo(Map.of(), Map.of(),
                 InetSocketAddress.createUnresolved("127.0.0.1", 1), 0L, null, null));
         polling.bind(session);
@@ -104,9 +106,35 @@ class PollingTransportTest {
     }
 
     @Test
-    void clientClosePacketWithoutAParkedGetClosesTheSession() throws IOException {
+    void clientClosePacketWithoutAParkedGetClosesTheSessionWhenNoGetFollows() throws IOException {
         assertEquals("200 ok", post("1").answer());
+        assertEquals(List.of(), events, "waits for the GET the client may have sent before");
+        clock.advanceMillis(PollingTransport.CLOSE_WAITS_FOR_GET_MILLIS - 1);
+        assertEquals(List.of(), events);
+        clock.advanceMillis(1);
         assertEquals(List.of("close transport close"), events);
+    }
+
+    /** A GET on the close's own connection was sent after it: the session is gone at once, as in node. */
+    @Test
+    void aGetOnTheClosesOwnConnectionFindsTheSessionGone() throws IOException {
+        FakeExchange close = post("1");
+        assertEquals("200 ok", close.answer());
+        FakeExchange get = FakeExchange.get().onConnectionOf(close);
+        polling.onPoll(get.request(), get.response());
+        assertEquals(UNKNOWN_SID, get.answer());
+        assertEquals(List.of("close transport close"), events);
+    }
+
+    /** The official test suite's "forcefully closes the session": GET and POST "1" sent together. */
+    @Test
+    void aGetServedAfterTheClientsClosePacketGetsTheNoopAndEndsTheSession() throws IOException {
+        assertEquals("200 ok", post("1").answer());
+        session.send(EnginePacket.message("too late")); // the session does not write to a client that left
+        FakeExchange get = poll();
+        assertEquals("200 6", get.answer());
+        assertEquals(List.of("close transport close"), events);
+        assertEquals(UNKNOWN_SID.substring(0, 3), poll().answer().substring(0, 3), "the next GET finds no session");
     }
 
     @Test
