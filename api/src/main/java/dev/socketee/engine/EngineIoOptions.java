@@ -39,6 +39,7 @@ public final class EngineIoOptions {
     private final Set<String> transports;
     private final List<String> allowedOrigins;
     private final boolean allowUpgrades;
+    private final boolean perMessageDeflate;
     private final String cookie;
 
     private EngineIoOptions(Builder b) {
@@ -52,6 +53,7 @@ public final class EngineIoOptions {
         this.transports = Set.copyOf(b.transports);
         this.allowedOrigins = List.copyOf(b.allowedOrigins);
         this.allowUpgrades = b.allowUpgrades;
+        this.perMessageDeflate = b.perMessageDeflate;
         this.cookie = b.cookie;
         if (cookie != null && !cookie.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("cookie name must be a token: " + cookie);
@@ -124,6 +126,13 @@ public final class EngineIoOptions {
     public List<String> allowedOrigins() { return allowedOrigins; }
     public boolean allowUpgrades() { return allowUpgrades; }
     /**
+     * Whether a WebSocket client that offers {@code permessage-deflate} gets its messages
+     * compressed. Off by default, as node's engine.io {@code perMessageDeflate}: compressing
+     * every frame costs CPU on both sides and adds latency, which Socket.IO's small, frequent
+     * packets rarely repay.
+     */
+    public boolean perMessageDeflate() { return perMessageDeflate; }
+    /**
      * Name of the cookie that carries the session id on the handshake response (for sticky load
      * balancing, node's {@code cookie} option), or null for none (the default).
      */
@@ -141,6 +150,7 @@ public final class EngineIoOptions {
         private Set<String> transports = Set.of(POLLING, WEBSOCKET);
         private List<String> allowedOrigins = List.of();
         private boolean allowUpgrades = true;
+        private boolean perMessageDeflate;
         private String cookie;
 
         private Builder() {
@@ -156,6 +166,7 @@ public final class EngineIoOptions {
         public Builder transports(Set<String> t) { this.transports = Set.copyOf(t); return this; }
         public Builder allowedOrigins(List<String> origins) { this.allowedOrigins = List.copyOf(origins); return this; }
         public Builder allowUpgrades(boolean allow) { this.allowUpgrades = allow; return this; }
+        public Builder perMessageDeflate(boolean compress) { this.perMessageDeflate = compress; return this; }
         public Builder cookie(String name) { this.cookie = name == null || name.isBlank() ? null : name; return this; }
 
         public EngineIoOptions build() {

@@ -22,6 +22,7 @@ import java.util.function.Function;
  *   socketee.transports            polling,websocket
  *   socketee.max-buffered-bytes    4194304 (bytes; or 2 x max-payload when larger)
  *   socketee.close-timeout         30000   (ms a closing WebSocket has before its connection is torn down)
+ *   socketee.per-message-deflate   false   (compress WebSocket messages for clients that offer it)
  *   socketee.async-threads         4       (threads for @ObservesAsync handlers without a managed executor)
  *   socketee.cookie                (none)  name of a cookie set to the session id on the polling handshake
  *   socketee.max-namespaces-per-connection  100  namespaces one connection may be on at once
@@ -39,7 +40,8 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
                 .pingInterval(Duration.ofMillis(number(source, "socketee.ping-interval", 25_000)))
                 .pingTimeout(Duration.ofMillis(number(source, "socketee.ping-timeout", 20_000)))
                 .maxPayload((int) number(source, "socketee.max-payload", 1_000_000))
-                .closeTimeout(Duration.ofMillis(number(source, "socketee.close-timeout", 30_000)));
+                .closeTimeout(Duration.ofMillis(number(source, "socketee.close-timeout", 30_000)))
+                .perMessageDeflate(perMessageDeflate(source));
         if (source.apply("socketee.max-buffered-bytes").isPresent()) {
             b.maxBufferedBytes(number(source, "socketee.max-buffered-bytes", 0));
         }
@@ -52,6 +54,15 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
                 (int) number(source, "socketee.max-namespaces-per-connection", dev.socketee.impl.sio.SioServer.DEFAULT_MAX_NAMESPACES_PER_CONNECTION),
                 (int) number(source, "socketee.async-in-flight-per-connection", 2),
                 (int) number(source, "socketee.async-queue-per-connection", 64));
+    }
+
+    /** Read before CDI is up too: the WebSocket endpoint is registered while the application deploys. */
+    static boolean perMessageDeflate(ServletContext context) {
+        return perMessageDeflate(sourceFor(context));
+    }
+
+    private static boolean perMessageDeflate(Function<String, Optional<String>> source) {
+        return Boolean.parseBoolean(source.apply("socketee.per-message-deflate").orElse("false").trim());
     }
 
     /** Only the path is needed before CDI is up (the servlet mapping). */

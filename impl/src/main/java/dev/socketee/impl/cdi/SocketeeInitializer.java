@@ -49,7 +49,7 @@ public final class SocketeeInitializer implements ServletContainerInitializer {
             ServletContext context = event.getServletContext();
             Object container = context.getAttribute(ServerContainer.class.getName());
             if (container instanceof ServerContainer sc) {
-                context.setAttribute(ATTRIBUTE, WebSocketBridge.register(sc, path));
+                context.setAttribute(ATTRIBUTE, WebSocketBridge.register(sc, path, SocketeeConfig.perMessageDeflate(context)));
             }
         }
     }

@@ -23,7 +23,7 @@ public final class EngineRegistration {
             throw new IllegalStateException("No Jakarta WebSocket container in this web application;"
                     + " enable WebSocket on the server or configure transports=[polling]");
         }
-        WebSocketBridge bridge = webSockets == null ? null : WebSocketBridge.register(webSockets, options.path());
+        WebSocketBridge bridge = webSockets == null ? null : WebSocketBridge.register(webSockets, options.path(), options.perMessageDeflate());
         ServletRegistration.Dynamic servlet = context.addServlet("socketee-engine" + options.path(),
                 new EngineServlet(server, webSockets, bridge));
         if (servlet == null) {

@@ -4,12 +4,14 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,10 +37,15 @@ public final class WebSocketBridge {
         this.config = config;
     }
 
-    /** Registers the bridge at {@code enginePath + "/.ws"}; call while the application deploys. */
-    public static WebSocketBridge register(ServerContainer container, String enginePath) {
+    /**
+     * Registers the bridge at {@code enginePath + "/.ws"}; call while the application deploys.
+     * Without {@code perMessageDeflate} no extension is negotiated (node's default): containers
+     * such as Jetty would otherwise accept a client's {@code permessage-deflate} offer and
+     * compress every frame.
+     */
+    public static WebSocketBridge register(ServerContainer container, String enginePath, boolean perMessageDeflate) {
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(Bridge.class, enginePath + "/.ws")
-                .configurator(new HandoverConfigurator()).build();
+                .configurator(new HandoverConfigurator(perMessageDeflate)).build();
         try {
             container.addEndpoint(config);
         } catch (DeploymentException | IllegalStateException e) {
@@ -70,6 +77,21 @@ public final class WebSocketBridge {
 
     /** Moves the endpoint of this upgrade into the connection's own user properties. */
     public static final class HandoverConfigurator extends ServerEndpointConfig.Configurator {
+        private final boolean perMessageDeflate;
+
+        public HandoverConfigurator() {
+            this(false);
+        }
+
+        public HandoverConfigurator(boolean perMessageDeflate) {
+            this.perMessageDeflate = perMessageDeflate;
+        }
+
+        @Override
+        public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+            return perMessageDeflate ? super.getNegotiatedExtensions(installed, requested) : List.of();
+        }
+
         @Override
         public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
             Endpoint e = HANDOVER.get();
