@@ -210,6 +210,11 @@ public final class EngineServlet extends HttpServlet {
         Endpoint endpoint = new EngineWebSocketEndpoint(server, handshake, sid);
         try {
             bridge.upgrade(endpoint, config -> webSockets.upgradeHttpToWebSocket(req, resp, config, Collections.emptyMap()));
+        } catch (IOException e) {
+            // the client went away during the upgrade (Tyrus flushes the 101 inside the call): its
+            // doing, not the server's, so no stack trace at WARNING
+            LOG.log(Level.FINE, "WebSocket upgrade failed: the connection closed", e);
+            return;
         } catch (Exception e) {
             LOG.log(Level.WARNING, "WebSocket upgrade failed", e);
             if (!resp.isCommitted()) {

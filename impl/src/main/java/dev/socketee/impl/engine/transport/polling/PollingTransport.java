@@ -84,26 +84,30 @@ public final class PollingTransport implements Transport {
     private final Scheduler scheduler;
     /** The client sent its close packet; the session ends once the GET it sent before is answered. */
     private final AtomicBoolean clientClosing = new AtomicBoolean();
-    /** The client end of the connection that carried the close packet ("address:port"). */
-    private volatile String closedFrom;
+    /** The POST that carried the close packet, answered "ok" once the close is done. */
+    private final AtomicReference<AsyncContext> closingPost = new AtomicReference<>();
     private final Timeout noGetAfterClientClose = new Timeout() {
         @Override
         protected void expire() {
             finishClientClose();
         }
     };
+    /** How long a close packet with no GET parked waits for one: {@link #CLOSE_WAITS_FOR_GET_MILLIS} at most, pingTimeout when shorter. */
+    private final long closeWaitsForGetMillis;
 
     /**
-     * How long a client's close packet waits for the GET the client sent before it, when none is
-     * parked yet: the two requests travel on two connections, and a multi-threaded container may
-     * serve the POST first (node's single event loop sees them in the order they arrived).
+     * How long a client's close packet waits for the GET the client may have sent with it, when
+     * none is parked yet: the two requests travel on two connections, and a multi-threaded
+     * container may serve the POST first (node's single event loop sees them in the order they
+     * arrived).
      */
-    static final long CLOSE_WAITS_FOR_GET_MILLIS = 1000;
+    static final long CLOSE_WAITS_FOR_GET_MILLIS = 500;
 
     public PollingTransport(EngineIoOptions options, Scheduler scheduler) {
         this.maxPayload = options.maxPayload();
         this.requestTimeoutMillis = 2 * options.pingInterval().plus(options.pingTimeout()).toMillis();
         this.scheduler = scheduler;
+        this.closeWaitsForGetMillis = Math.min(CLOSE_WAITS_FOR_GET_MILLIS, options.pingTimeout().toMillis());
     }
 
     public void bind(EngineSession session) {
@@ -134,13 +138,7 @@ public final class PollingTransport implements Transport {
             return;
         }
         if (clientClosing.get()) {
-            if (clientEnd(req).equals(closedFrom) && pendingGet.compareAndSet(ac, null)) {
-                // on the close's own connection, so sent after it: the session is gone, as in node
-                finishClientClose();
-                writeError(ac, EngineError.UNKNOWN_SID);
-            } else {
-                finishClientClose(); // possibly sent before the close packet: the noop node answers it
-            }
+            finishClientClose(); // sent with the close packet (its POST is not answered yet): the noop node answers it
             return;
         }
         session.onWritable(this);
@@ -210,8 +208,9 @@ public final class PollingTransport implements Transport {
         }
         for (EnginePacket p : packets) {
             if (p.type() == EnginePacketType.CLOSE) {
-                onClientClose(clientEnd((HttpServletRequest) ac.getRequest()));
-                break; // node drops what follows the close packet
+                postInFlight.set(false);
+                onClientClose(ac); // node drops what follows the close packet
+                return;
             }
             session.onPacket(this, p);
         }
@@ -221,17 +220,17 @@ public final class PollingTransport implements Transport {
 
     /**
      * The client's close packet (node's polling {@code onClose}): the parked GET gets a noop, the
-     * session closes with "transport close", the POST that carried it still gets "ok". With no
-     * GET parked yet, the close waits (at most {@link #CLOSE_WAITS_FOR_GET_MILLIS}) for the one
-     * the client may have sent before it: a GET on another connection gets the noop, whichever
-     * request the container served first; one on the close's own connection was sent after it
-     * and finds the session gone.
+     * session closes with "transport close", the POST that carried it gets "ok". With no GET
+     * parked yet, the close waits (at most {@link #CLOSE_WAITS_FOR_GET_MILLIS}) for one the client
+     * sent together with the POST, which gets the noop whichever of the two the container served
+     * first; the POST is answered only when the close is done, so a GET sent after its "ok" finds
+     * the session gone, as in node.
      */
-    private void onClientClose(String from) {
-        closedFrom = from;
+    private void onClientClose(AsyncContext post) {
+        closingPost.set(post);
         clientClosing.set(true);
         if (pendingGet.get() == null) {
-            scheduler.schedule(noGetAfterClientClose, CLOSE_WAITS_FOR_GET_MILLIS);
+            scheduler.schedule(noGetAfterClientClose, closeWaitsForGetMillis);
             if (pendingGet.get() == null) {
                 return; // a GET that parks from now on sees clientClosing and finishes the close
             }
@@ -239,14 +238,14 @@ public final class PollingTransport implements Transport {
         finishClientClose();
     }
 
-    private static String clientEnd(HttpServletRequest req) {
-        return req.getRemoteAddr() + ":" + req.getRemotePort();
-    }
-
     private void finishClientClose() {
         scheduler.cancel(noGetAfterClientClose);
         end(Ended.CLIENT_CLOSED);
         session.onTransportClosed(this, EngineCloseReason.TRANSPORT_CLOSE);
+        AsyncContext post = closingPost.getAndSet(null);
+        if (post != null) {
+            AsyncResponses.write(post, 200, "text/html", OK);
+        }
     }
 
     private void tooLarge(AsyncContext ac) {

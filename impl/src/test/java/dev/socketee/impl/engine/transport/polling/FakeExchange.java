@@ -36,9 +36,6 @@ final class FakeExchange {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private int status = 200;
     private boolean completed;
-    /** The client port of the request's connection: each exchange its own unless the test says otherwise. */
-    private int remotePort = NEXT_PORT.incrementAndGet();
-    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT = new java.util.concurrent.atomic.AtomicInteger(40_000);
 
     private FakeExchange(byte[] body, long contentLength) {
         this.body = body;
@@ -55,12 +52,6 @@ final class FakeExchange {
         return new FakeExchange(b, b.length);
     }
 
-    /** This request comes on the same connection as {@code earlier} (a keep-alive client). */
-    FakeExchange onConnectionOf(FakeExchange earlier) {
-        this.remotePort = earlier.remotePort;
-        return this;
-    }
-
     HttpServletRequest request() {
         return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
@@ -68,8 +59,6 @@ final class FakeExchange {
                     case "getInputStream" -> input;
                     case "getContentLengthLong" -> contentLength;
                     case "getContentLength" -> (int) contentLength;
-                    case "getRemoteAddr" -> "127.0.0.1";
-                    case "getRemotePort" -> remotePort;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
