@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -43,6 +44,12 @@ public final class PollingTransport implements Transport {
     private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
     private static final String TEXT = "text/plain; charset=UTF-8";
     static final PollingPayloadCodec CODEC = new PollingPayloadCodec(1000);
+    /**
+     * How much of a body over maxPayload is read and thrown away after the 413, beyond
+     * maxPayload: enough for a client that stops sending at the answer, and a bound, so that a
+     * client cannot make the server read without end.
+     */
+    static final long MAX_DISCARD = 4L << 20;
 
     /** Why the session left this transport: what a parked GET gets, and what a late request gets. */
     enum Ended {
@@ -170,11 +177,18 @@ public final class PollingTransport implements Transport {
         long declared = req.getContentLengthLong();
         if (declared > maxPayload) {
             if (readingPost.compareAndSet(ac, null)) {
-                tooLarge(ac);
+                Runnable discarded = tooLarge(ac);
+                if (declared > maxPayload + MAX_DISCARD) {
+                    discarded.run(); // more than the bound: closed under the rest, as before
+                } else {
+                    req.getInputStream().setReadListener(AsyncBodyReader.discarding(req.getInputStream(), maxPayload + MAX_DISCARD,
+                            discardCallbacks(discarded)));
+                }
             }
             return;
         }
-        req.getInputStream().setReadListener(new AsyncBodyReader(req.getInputStream(), maxPayload, (int) Math.max(declared, 0),
+        AtomicReference<Runnable> discarded = new AtomicReference<>();
+        req.getInputStream().setReadListener(new AsyncBodyReader(req.getInputStream(), maxPayload, (int) Math.max(declared, 0), MAX_DISCARD,
                 new AsyncBodyReader.Callbacks() {
                     @Override
                     public void onBody(byte[] body, int length) {
@@ -186,7 +200,15 @@ public final class PollingTransport implements Transport {
                     @Override
                     public void onTooLarge() {
                         if (readingPost.compareAndSet(ac, null)) {
-                            tooLarge(ac);
+                            discarded.set(tooLarge(ac));
+                        }
+                    }
+
+                    @Override
+                    public void onDiscarded() {
+                        Runnable r = discarded.get();
+                        if (r != null) {
+                            r.run();
                         }
                     }
 
@@ -249,11 +271,50 @@ public final class PollingTransport implements Transport {
         session.onTransportClosed(this, EngineCloseReason.TRANSPORT_CLOSE);
     }
 
-    private void tooLarge(AsyncContext ac) {
+    /**
+     * A POST over maxPayload: 413 with {@code Connection: close}, and the session closes. The
+     * request completes once the answer is flushed and the rest of the body has been read and
+     * thrown away (up to {@link #MAX_DISCARD} beyond maxPayload): closing under a body the
+     * client is still sending makes the kernel reset the connection, and the client may lose
+     * the answer with it (node's HTTP server reads the rest of the body too). Returns what
+     * the reader runs when it is done discarding; the request's async timeout bounds the wait.
+     */
+    private Runnable tooLarge(AsyncContext ac) {
         CLIENT_ERRORS.log(() -> "Session " + SessionTag.of(session.id()) + ": POST body over maxPayload (" + maxPayload + " bytes); closing");
         postInFlight.set(false);
-        AsyncResponses.write(ac, 413, TEXT, "Payload Too Large".getBytes(StandardCharsets.US_ASCII));
+        AtomicInteger pending = new AtomicInteger(2); // the answer flushed, the body discarded
+        Runnable oneDone = () -> {
+            if (pending.decrementAndGet() == 0) {
+                AsyncResponses.completeQuietly(ac);
+            }
+        };
+        dropConnection(ac);
+        AsyncResponses.write(ac, 413, TEXT, "Payload Too Large".getBytes(StandardCharsets.US_ASCII), oneDone);
         session.onClose(EngineCloseReason.TRANSPORT_ERROR);
+        return oneDone;
+    }
+
+    private static AsyncBodyReader.Callbacks discardCallbacks(Runnable discarded) {
+        return new AsyncBodyReader.Callbacks() {
+            @Override
+            public void onBody(byte[] body, int length) {
+                discarded.run(); // not called on a discarding reader
+            }
+
+            @Override
+            public void onTooLarge() {
+            }
+
+            @Override
+            public void onDiscarded() {
+                discarded.run();
+            }
+
+            @Override
+            public void onReadError(Throwable t) {
+                discarded.run();
+            }
+        };
     }
 
     /**
