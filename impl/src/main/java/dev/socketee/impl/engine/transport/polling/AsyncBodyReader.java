@@ -27,6 +27,8 @@ final class AsyncBodyReader implements ReadListener {
 
     private enum State { READING, DISCARDING, DONE }
 
+    private static final int SCRATCH = 8192;
+
     private final ServletInputStream in;
     private final int limit;
     private final long maxDiscard;
@@ -49,9 +51,29 @@ final class AsyncBodyReader implements ReadListener {
         this.buf = buf;
     }
 
-    /** A reader for a body refused before its first byte: it only discards, up to {@code maxDiscard} bytes. */
-    static AsyncBodyReader discarding(ServletInputStream in, long maxDiscard, Callbacks callbacks) {
-        return new AsyncBodyReader(in, 0, maxDiscard, callbacks, State.DISCARDING, new byte[8192]);
+    /**
+     * A reader for a body refused before its first byte: it only discards, up to
+     * {@code maxDiscard} bytes, and then runs {@code onDiscarded}.
+     */
+    static AsyncBodyReader discarding(ServletInputStream in, long maxDiscard, Runnable onDiscarded) {
+        return new AsyncBodyReader(in, 0, maxDiscard, new Callbacks() {
+            @Override
+            public void onBody(byte[] body, int length) {
+            }
+
+            @Override
+            public void onTooLarge() {
+            }
+
+            @Override
+            public void onDiscarded() {
+                onDiscarded.run();
+            }
+
+            @Override
+            public void onReadError(Throwable t) {
+            }
+        }, State.DISCARDING, new byte[SCRATCH]);
     }
 
     @Override
@@ -98,7 +120,7 @@ final class AsyncBodyReader implements ReadListener {
     private void tooLarge() {
         state = State.DISCARDING;
         size = 0;
-        buf = new byte[8192]; // the body is dropped: a small scratch buffer from here on
+        buf = new byte[SCRATCH]; // the body is dropped: a small scratch buffer from here on
         callbacks.onTooLarge();
     }
 

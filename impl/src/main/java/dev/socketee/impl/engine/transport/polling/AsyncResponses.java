@@ -54,6 +54,15 @@ final class AsyncResponses {
         completeQuietly(ac);
     }
 
+    /** Asks the container to close the connection after the answer (its body may be unread). */
+    static void dropConnection(AsyncContext ac) {
+        try {
+            ((HttpServletResponse) ac.getResponse()).setHeader("Connection", "close");
+        } catch (RuntimeException ignored) {
+            // the response is gone already: the write that follows completes what is left
+        }
+    }
+
     static void completeQuietly(AsyncContext ac) {
         try {
             ac.complete();

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -159,7 +158,7 @@ public final class PollingTransport implements Transport {
         ac.setTimeout(requestTimeoutMillis);
         if (!postInFlight.compareAndSet(false, true)) {
             LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": overlapping POST; closing");
-            dropConnection(ac); // its body is not read
+            AsyncResponses.dropConnection(ac); // its body is not read
             AsyncResponses.completeEmpty(ac, 400); // node: 400 without a body
             session.onClose(EngineCloseReason.TRANSPORT_ERROR);
             return;
@@ -177,17 +176,17 @@ public final class PollingTransport implements Transport {
         long declared = req.getContentLengthLong();
         if (declared > maxPayload) {
             if (readingPost.compareAndSet(ac, null)) {
-                Runnable discarded = tooLarge(ac);
+                TooLargeAnswer answer = tooLarge(ac);
                 if (declared > maxPayload + MAX_DISCARD) {
-                    discarded.run(); // more than the bound: closed under the rest, as before
+                    answer.bodyDropped(); // more than the bound: closed under the rest
                 } else {
                     req.getInputStream().setReadListener(AsyncBodyReader.discarding(req.getInputStream(), maxPayload + MAX_DISCARD,
-                            discardCallbacks(discarded)));
+                            answer::bodyDropped));
                 }
             }
             return;
         }
-        AtomicReference<Runnable> discarded = new AtomicReference<>();
+        AtomicReference<TooLargeAnswer> refused = new AtomicReference<>();
         req.getInputStream().setReadListener(new AsyncBodyReader(req.getInputStream(), maxPayload, (int) Math.max(declared, 0), MAX_DISCARD,
                 new AsyncBodyReader.Callbacks() {
                     @Override
@@ -200,15 +199,15 @@ public final class PollingTransport implements Transport {
                     @Override
                     public void onTooLarge() {
                         if (readingPost.compareAndSet(ac, null)) {
-                            discarded.set(tooLarge(ac));
+                            refused.set(tooLarge(ac));
                         }
                     }
 
                     @Override
                     public void onDiscarded() {
-                        Runnable r = discarded.get();
-                        if (r != null) {
-                            r.run();
+                        TooLargeAnswer answer = refused.get();
+                        if (answer != null) {
+                            answer.bodyDropped();
                         }
                     }
 
@@ -271,50 +270,13 @@ public final class PollingTransport implements Transport {
         session.onTransportClosed(this, EngineCloseReason.TRANSPORT_CLOSE);
     }
 
-    /**
-     * A POST over maxPayload: 413 with {@code Connection: close}, and the session closes. The
-     * request completes once the answer is flushed and the rest of the body has been read and
-     * thrown away (up to {@link #MAX_DISCARD} beyond maxPayload): closing under a body the
-     * client is still sending makes the kernel reset the connection, and the client may lose
-     * the answer with it (node's HTTP server reads the rest of the body too). Returns what
-     * the reader runs when it is done discarding; the request's async timeout bounds the wait.
-     */
-    private Runnable tooLarge(AsyncContext ac) {
+    /** A POST over maxPayload: node's 413 (see {@link TooLargeAnswer}), and the session closes. */
+    private TooLargeAnswer tooLarge(AsyncContext ac) {
         CLIENT_ERRORS.log(() -> "Session " + SessionTag.of(session.id()) + ": POST body over maxPayload (" + maxPayload + " bytes); closing");
         postInFlight.set(false);
-        AtomicInteger pending = new AtomicInteger(2); // the answer flushed, the body discarded
-        Runnable oneDone = () -> {
-            if (pending.decrementAndGet() == 0) {
-                AsyncResponses.completeQuietly(ac);
-            }
-        };
-        dropConnection(ac);
-        AsyncResponses.write(ac, 413, TEXT, "Payload Too Large".getBytes(StandardCharsets.US_ASCII), oneDone);
+        TooLargeAnswer answer = TooLargeAnswer.send(ac, TEXT);
         session.onClose(EngineCloseReason.TRANSPORT_ERROR);
-        return oneDone;
-    }
-
-    private static AsyncBodyReader.Callbacks discardCallbacks(Runnable discarded) {
-        return new AsyncBodyReader.Callbacks() {
-            @Override
-            public void onBody(byte[] body, int length) {
-                discarded.run(); // not called on a discarding reader
-            }
-
-            @Override
-            public void onTooLarge() {
-            }
-
-            @Override
-            public void onDiscarded() {
-                discarded.run();
-            }
-
-            @Override
-            public void onReadError(Throwable t) {
-                discarded.run();
-            }
-        };
+        return answer;
     }
 
     /**
@@ -347,7 +309,7 @@ public final class PollingTransport implements Transport {
             LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": POST body " + (timedOut ? "did not arrive in time" : "failed") + "; closing");
             postInFlight.set(false);
             if (timedOut) {
-                dropConnection(ac);
+                AsyncResponses.dropConnection(ac);
                 AsyncResponses.completeEmpty(ac, 408); // inside the container's timeout callback: nothing to wait for
             } else {
                 AsyncResponses.completeQuietly(ac);
@@ -364,16 +326,8 @@ public final class PollingTransport implements Transport {
 
     /** Answers a POST that will not be served, and drops its connection (its body may be unread). */
     private static void refuse(AsyncContext ac, EngineError error) {
-        dropConnection(ac);
+        AsyncResponses.dropConnection(ac);
         writeError(ac, error);
-    }
-
-    private static void dropConnection(AsyncContext ac) {
-        try {
-            ((HttpServletResponse) ac.getResponse()).setHeader("Connection", "close");
-        } catch (RuntimeException ignored) {
-            // the response is gone already: the write that follows completes what is left
-        }
     }
 
     @Override
