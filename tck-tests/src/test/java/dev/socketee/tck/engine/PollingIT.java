@@ -10,8 +10,10 @@ import static dev.socketee.tck.RawHttp.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.socketee.tck.RawAnswer;
 import dev.socketee.tck.RawHttp;
 import dev.socketee.tck.TestServer;
+import dev.socketee.tck.servers.ServerUnderTest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -149,10 +151,14 @@ class PollingIT {
     /**
      * A chunked POST that sends one chunk and stalls. node's session cannot get a pong through
      * (its next POST would overlap) and closes at the ping timeout, destroying the stalled request;
-     * here too: the stalled POST is answered and its connection closed by then (pingInterval +
-     * pingTimeout, 500 ms here; it used to hang until Jetty's 500 at 30 s), and a new POST on the
-     * sid is answered as for any closed session. (The POST's own timeout, twice that, is a
-     * backstop that the heartbeat always beats.)
+     * here too: at pingInterval + pingTimeout (500 ms here; it used to hang until Jetty's 500 at
+     * 30 s) the stalled POST is answered 400 "Session ID unknown" with {@code Connection: close}
+     * (or its connection just closed), and a new POST on the sid is answered as for any closed
+     * session. (The POST's own timeout, twice that, is a backstop that the heartbeat always beats.)
+     * Jetty, WildFly and Liberty then close the connection under the unread body. Payara's Grizzly
+     * does not: it reads and discards the rest of a body before it closes a connection, so the
+     * answer arrives on time and the connection closes once the body ends (a body that never ends
+     * is closed by Grizzly's keep-alive idle timeout, 30 s by default); asserted as such there.
      */
     @Test
     void stalledPostIsDroppedWhenItsSessionCloses() throws Exception {
@@ -161,21 +167,30 @@ class PollingIT {
                 + "Host: " + TestServer.baseUri().getAuthority() + "\r\n"
                 + "Content-Type: text/plain;charset=UTF-8\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "3\r\n4ab\r\n"; // one chunk, then nothing: never the last chunk
+        boolean grizzly = ServerUnderTest.name().equals("payara");
         try (java.net.Socket stalled = new java.net.Socket(TestServer.baseUri().getHost(), TestServer.baseUri().getPort())) {
             stalled.setSoTimeout(5_000);
             long t0 = System.nanoTime();
             stalled.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             stalled.getOutputStream().flush();
-            String answer;
+            RawAnswer answer;
             try {
-                answer = new String(stalled.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                answer = RawAnswer.read(stalled.getInputStream());
             } catch (java.net.SocketTimeoutException e) {
                 throw new AssertionError("the stalled POST was neither answered nor closed within 5 s", e);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(!answer.startsWith("HTTP/1.1 200") && !answer.startsWith("HTTP/1.1 500"),
-                    () -> "stalled POST answered " + answer);
             assertTrue(ms < 3_000, () -> "stalled POST ended after " + ms + " ms");
+            if (answer != null || grizzly) {
+                assertTrue(answer != null, "Grizzly answers before it closes");
+                assertEquals("400 close {\"code\":1,\"message\":\"Session ID unknown\"}",
+                        answer.status() + " " + answer.header("Connection") + " " + answer.body(), "the stalled POST's answer");
+            }
+            if (grizzly) {
+                stalled.getOutputStream().write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)); // the body ends
+                stalled.getOutputStream().flush();
+            }
+            assertTrue(RawAnswer.closedWithin(stalled.getInputStream()), "the stalled POST's connection is closed within 5 s");
         }
         assertError(post(pollingUri(PATH, sid), "4after"), 400, 1, "Session ID unknown");
     }

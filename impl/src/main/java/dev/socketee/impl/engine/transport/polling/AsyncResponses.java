@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Writes a whole response body of an async request without blocking: the bytes go out from
- * the container's write-possible callback, and the request completes once they are written.
+ * the container's write-possible callback, and the request completes once they are written
+ * (or, with {@code whenSent}, the bytes are flushed and the caller completes it).
  */
 final class AsyncResponses {
 
@@ -20,13 +21,21 @@ final class AsyncResponses {
     }
 
     static void write(AsyncContext ac, int status, String contentType, byte[] body) {
+        write(ac, status, contentType, body, null);
+    }
+
+    /**
+     * Writes and flushes the answer, then runs {@code whenSent} instead of completing: for a
+     * request whose body is still to be read after its answer. A failed write completes it.
+     */
+    static void write(AsyncContext ac, int status, String contentType, byte[] body, Runnable whenSent) {
         try {
             HttpServletResponse r = (HttpServletResponse) ac.getResponse();
             r.setStatus(status);
             r.setContentType(contentType);
             r.setContentLength(body.length);
             ServletOutputStream out = r.getOutputStream();
-            out.setWriteListener(new BodyWriter(ac, out, body));
+            out.setWriteListener(new BodyWriter(ac, out, body, whenSent));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Polling response could not be written", e);
             completeQuietly(ac);
@@ -45,6 +54,15 @@ final class AsyncResponses {
         completeQuietly(ac);
     }
 
+    /** Asks the container to close the connection after the answer (its body may be unread). */
+    static void dropConnection(AsyncContext ac) {
+        try {
+            ((HttpServletResponse) ac.getResponse()).setHeader("Connection", "close");
+        } catch (RuntimeException ignored) {
+            // the response is gone already: the write that follows completes what is left
+        }
+    }
+
     static void completeQuietly(AsyncContext ac) {
         try {
             ac.complete();
@@ -57,12 +75,16 @@ final class AsyncResponses {
         private final AsyncContext ac;
         private final ServletOutputStream out;
         private final byte[] body;
+        private final Runnable whenSent;
         private boolean written;
+        private boolean flushed;
+        private boolean sent;
 
-        BodyWriter(AsyncContext ac, ServletOutputStream out, byte[] body) {
+        BodyWriter(AsyncContext ac, ServletOutputStream out, byte[] body, Runnable whenSent) {
             this.ac = ac;
             this.out = out;
             this.body = body;
+            this.whenSent = whenSent;
         }
 
         @Override
@@ -74,7 +96,21 @@ final class AsyncResponses {
                     return; // called again when the bytes are out
                 }
             }
-            completeQuietly(ac);
+            if (whenSent == null) {
+                completeQuietly(ac); // completing flushes
+                return;
+            }
+            if (!flushed) {
+                flushed = true;
+                out.flush(); // the request stays open: the answer must not wait in a buffer
+                if (!out.isReady()) {
+                    return;
+                }
+            }
+            if (!sent) {
+                sent = true;
+                whenSent.run();
+            }
         }
 
         @Override

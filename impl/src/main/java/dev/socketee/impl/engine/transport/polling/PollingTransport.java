@@ -43,6 +43,12 @@ public final class PollingTransport implements Transport {
     private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
     private static final String TEXT = "text/plain; charset=UTF-8";
     static final PollingPayloadCodec CODEC = new PollingPayloadCodec(1000);
+    /**
+     * How much of a body over maxPayload is read and thrown away after the 413, beyond
+     * maxPayload: enough for a client that stops sending at the answer, and a bound, so that a
+     * client cannot make the server read without end.
+     */
+    static final long MAX_DISCARD = 4L << 20;
 
     /** Why the session left this transport: what a parked GET gets, and what a late request gets. */
     enum Ended {
@@ -150,7 +156,7 @@ public final class PollingTransport implements Transport {
         ac.setTimeout(requestTimeoutMillis);
         if (!postInFlight.compareAndSet(false, true)) {
             LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": overlapping POST; closing");
-            dropConnection(ac); // its body is not read
+            AsyncResponses.dropConnection(ac); // its body is not read
             AsyncResponses.completeEmpty(ac, 400); // node: 400 without a body
             session.onClose(EngineCloseReason.TRANSPORT_ERROR);
             return;
@@ -168,11 +174,18 @@ public final class PollingTransport implements Transport {
         long declared = req.getContentLengthLong();
         if (declared > maxPayload) {
             if (readingPost.compareAndSet(ac, null)) {
-                tooLarge(ac);
+                TooLargeAnswer answer = tooLarge(ac);
+                if (declared > maxPayload + MAX_DISCARD) {
+                    answer.bodyDropped(); // more than the bound: closed under the rest
+                } else {
+                    req.getInputStream().setReadListener(AsyncBodyReader.discarding(req.getInputStream(), maxPayload + MAX_DISCARD,
+                            answer::bodyDropped));
+                }
             }
             return;
         }
-        req.getInputStream().setReadListener(new AsyncBodyReader(req.getInputStream(), maxPayload, (int) Math.max(declared, 0),
+        AtomicReference<TooLargeAnswer> refused = new AtomicReference<>();
+        req.getInputStream().setReadListener(new AsyncBodyReader(req.getInputStream(), maxPayload, (int) Math.max(declared, 0), MAX_DISCARD,
                 new AsyncBodyReader.Callbacks() {
                     @Override
                     public void onBody(byte[] body, int length) {
@@ -184,7 +197,15 @@ public final class PollingTransport implements Transport {
                     @Override
                     public void onTooLarge() {
                         if (readingPost.compareAndSet(ac, null)) {
-                            tooLarge(ac);
+                            refused.set(tooLarge(ac));
+                        }
+                    }
+
+                    @Override
+                    public void onDiscarded() {
+                        TooLargeAnswer answer = refused.get();
+                        if (answer != null) {
+                            answer.bodyDropped();
                         }
                     }
 
@@ -248,11 +269,13 @@ public final class PollingTransport implements Transport {
         }
     }
 
-    private void tooLarge(AsyncContext ac) {
+    /** A POST over maxPayload: node's 413 (see {@link TooLargeAnswer}), and the session closes. */
+    private TooLargeAnswer tooLarge(AsyncContext ac) {
         CLIENT_ERRORS.log(() -> "Session " + SessionTag.of(session.id()) + ": POST body over maxPayload (" + maxPayload + " bytes); closing");
         postInFlight.set(false);
-        AsyncResponses.write(ac, 413, TEXT, "Payload Too Large".getBytes(StandardCharsets.US_ASCII));
+        TooLargeAnswer answer = TooLargeAnswer.send(ac, TEXT);
         session.onClose(EngineCloseReason.TRANSPORT_ERROR);
+        return answer;
     }
 
     /**
@@ -285,7 +308,7 @@ public final class PollingTransport implements Transport {
             LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": POST body " + (timedOut ? "did not arrive in time" : "failed") + "; closing");
             postInFlight.set(false);
             if (timedOut) {
-                dropConnection(ac);
+                AsyncResponses.dropConnection(ac);
                 AsyncResponses.completeEmpty(ac, 408); // inside the container's timeout callback: nothing to wait for
             } else {
                 AsyncResponses.completeQuietly(ac);
@@ -302,16 +325,8 @@ public final class PollingTransport implements Transport {
 
     /** Answers a POST that will not be served, and drops its connection (its body may be unread). */
     private static void refuse(AsyncContext ac, EngineError error) {
-        dropConnection(ac);
+        AsyncResponses.dropConnection(ac);
         writeError(ac, error);
-    }
-
-    private static void dropConnection(AsyncContext ac) {
-        try {
-            ((HttpServletResponse) ac.getResponse()).setHeader("Connection", "close");
-        } catch (RuntimeException ignored) {
-            // the response is gone already: the write that follows completes what is left
-        }
     }
 
     @Override

@@ -52,6 +52,11 @@ final class FakeExchange {
         return new FakeExchange(b, b.length);
     }
 
+    /** A POST without a Content-Length (chunked). */
+    static FakeExchange chunkedPost(String body) {
+        return new FakeExchange(body.getBytes(StandardCharsets.UTF_8), -1);
+    }
+
     HttpServletRequest request() {
         return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
@@ -82,9 +87,20 @@ final class FakeExchange {
 
     /** The whole body arrives. */
     void deliverBody() throws IOException {
-        input.available = true;
+        input.arrived = body.length;
         input.listener.onDataAvailable();
         input.listener.onAllDataRead();
+    }
+
+    /** The next {@code n} bytes of the body arrive (not its end). */
+    void deliverPart(int n) throws IOException {
+        input.arrived = Math.min(body.length, input.arrived + n);
+        input.listener.onDataAvailable();
+    }
+
+    /** Whether the status and body are written, completed or not. */
+    String written() {
+        return status + " " + output.bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** The container's async timeout fires. */
@@ -197,17 +213,17 @@ final class FakeExchange {
 
     private final class Input extends ServletInputStream {
         ReadListener listener;
-        boolean available;
+        int arrived;
         int pos;
 
         @Override
         public boolean isFinished() {
-            return pos == body.length && available;
+            return pos == body.length;
         }
 
         @Override
         public boolean isReady() {
-            return available && pos < body.length;
+            return pos < arrived;
         }
 
         @Override
@@ -217,7 +233,7 @@ final class FakeExchange {
 
         @Override
         public int read() {
-            return pos < body.length ? body[pos++] & 0xff : -1;
+            return pos < arrived ? body[pos++] & 0xff : -1;
         }
 
         @Override
@@ -225,7 +241,7 @@ final class FakeExchange {
             if (pos == body.length) {
                 return -1;
             }
-            int n = Math.min(len, body.length - pos);
+            int n = Math.min(len, arrived - pos);
             System.arraycopy(body, pos, b, off, n);
             pos += n;
             return n;

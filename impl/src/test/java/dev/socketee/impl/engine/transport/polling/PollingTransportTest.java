@@ -264,4 +264,50 @@ class PollingTransportTest {
         assertEquals(expected, poll().timeoutMillis());
         assertEquals(expected, startPost("4x").timeoutMillis());
     }
+
+    private static final String TOO_LARGE = "413 Payload Too Large";
+    private static final String OVER_MAX_PAYLOAD = "4" + "a".repeat(1_000_000); // default maxPayload 1e6: one byte over
+
+    /** node answers 413 and its HTTP server reads the rest of the body: no reset under the answer. */
+    @Test
+    void postDeclaredOverMaxPayloadIsAnsweredAndCompletesOnceItsBodyIsRead() throws IOException {
+        FakeExchange post = startPost(OVER_MAX_PAYLOAD);
+
+        assertEquals(TOO_LARGE, post.written(), "answered before the body is read");
+        assertEquals("close", post.header("Connection"));
+        assertEquals("pending", post.answer(), "the rest of the body is read first");
+        assertEquals(List.of("close transport error"), events);
+        post.deliverPart(500_000);
+        assertEquals("pending", post.answer());
+        post.deliverBody();
+        assertEquals(TOO_LARGE, post.answer());
+    }
+
+    @Test
+    void chunkedPostOverMaxPayloadIsAnsweredAndCompletesOnceItsBodyIsRead() throws IOException {
+        FakeExchange post = FakeExchange.chunkedPost(OVER_MAX_PAYLOAD + "bbbb");
+        polling.onData(post.request(), post.response());
+
+        post.deliverPart(1_000_002);
+        assertEquals(TOO_LARGE, post.written(), "answered once over the limit");
+        assertEquals("close", post.header("Connection"));
+        assertEquals("pending", post.answer());
+        assertEquals(List.of("close transport error"), events);
+        post.deliverBody();
+        assertEquals(TOO_LARGE, post.answer());
+    }
+
+    /** The discarding is bounded: a client cannot make the server read without end. */
+    @Test
+    void theRestOfABodyOverMaxPayloadIsReadOnlyUpToABound() throws IOException {
+        String huge = OVER_MAX_PAYLOAD + "b".repeat((int) PollingTransport.MAX_DISCARD + 1);
+        FakeExchange chunked = FakeExchange.chunkedPost(huge + "more");
+        polling.onData(chunked.request(), chunked.response());
+        chunked.deliverPart(huge.length());
+        assertEquals(TOO_LARGE, chunked.answer(), "completed at the bound, the body not ended");
+
+        handshake(); // a new session: the first one closed at the 413
+        FakeExchange declared = startPost("4" + "a".repeat(1_000_000 + (int) PollingTransport.MAX_DISCARD));
+        assertEquals(TOO_LARGE, declared.answer(), "declared over the bound: completed at once, nothing read");
+    }
 }
