@@ -5,8 +5,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Payara Micro (fish.payara.extras:payara-micro, one jar copied by the {@code payara} profile).
@@ -15,8 +18,17 @@ import java.util.Map;
  * port) even with --nocluster --nohazelcast; neither a Hazelcast preboot command
  * (set-hazelcast-configuration --enabled=false fails at boot) nor Hazelcast system properties
  * move it. A WAR named ROOT.war is deployed at the root context.
+ * <p>
+ * Each start gets an empty {@code --rootdir}: Payara Micro records the {@code --deploy}ed apps in
+ * the root dir's domain.xml, boots them from there on the next start (the previous build, already
+ * answering), then undeploys and redeploys them from {@code --deploy} seconds later, closing every
+ * session under the tests. Readiness also waits for the "ready in" line Payara logs once its
+ * deployments are done.
  */
 public final class PayaraMicro implements AppServer {
+    /** Logged as "Payara Micro 6.2025.10 (build 42) ready in 12,415 (ms)", after "Deployed N archive(s)". */
+    private static final Pattern READY = Pattern.compile("Payara Micro .* ready in [0-9,.]+ \\(ms\\)");
+
     private final Path home;
     private ServerProcess process;
 
@@ -29,6 +41,8 @@ public final class PayaraMicro implements AppServer {
     public URI start(Map<String, Path> wars) throws IOException {
         Path jar = home.resolve("payara-micro.jar");
         Path dir = Files.createDirectories(home.resolve("run"));
+        Path root = dir.resolve("root");
+        deleteTree(root);
         Path preboot = dir.resolve("preboot.asadmin");
         Files.writeString(preboot, """
                 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
@@ -38,15 +52,26 @@ public final class PayaraMicro implements AppServer {
         List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString(),
                 "--nocluster", "--nohazelcast",
                 "--port", String.valueOf(http), "--sslport", String.valueOf(FreePorts.any()),
-                "--prebootcommandfile", preboot.toString(), "--rootdir", dir.resolve("root").toString()));
+                "--prebootcommandfile", preboot.toString(), "--rootdir", root.toString()));
         for (Map.Entry<String, Path> war : wars.entrySet()) {
             Path named = dir.resolve(war.getKey().isEmpty() ? "ROOT.war" : war.getKey() + ".war");
             Files.copy(war.getValue(), named, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             cmd.add("--deploy");
             cmd.add(named.toString());
         }
-        process = ServerProcess.start("payara-micro", cmd, dir, Map.of(), home.resolveSibling("payara-micro.log"));
+        process = ServerProcess.start("payara-micro", cmd, dir, Map.of(), home.resolveSibling("payara-micro.log"), READY);
         return URI.create("http://127.0.0.1:" + http);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     static String javaExecutable() {

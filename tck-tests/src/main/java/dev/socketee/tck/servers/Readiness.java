@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A deployed Socket.IO app is ready when its WebSocket transport answers an upgrade with 101 (some
  * servers answer servlets seconds before their WebSocket container is up: 503 meanwhile) and its
- * polling handshake answers an open packet.
+ * polling handshake answers an open packet, and the server has logged the end of its start sequence
+ * (Payara Micro serves the apps it booted from its domain before it redeploys them: see
+ * {@link PayaraMicro}).
  */
 public final class Readiness {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -38,6 +40,10 @@ public final class Readiness {
             if (!server.isAlive()) {
                 throw new IllegalStateException(server + " exited while starting; see its log");
             }
+            if (!server.hasLoggedStart()) {
+                Thread.sleep(250);
+                continue;
+            }
             try {
                 WebSocket socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(2))
                         .buildAsync(ws, new WebSocket.Listener() { }).get(5, TimeUnit.SECONDS);
@@ -50,6 +56,7 @@ public final class Readiness {
                 Thread.sleep(250);
             }
         }
-        throw new IllegalStateException(ws + " (and the polling handshake) did not answer a WebSocket upgrade within " + timeout + " (" + server + ")", last);
+        throw new IllegalStateException(ws + " (and the polling handshake) did not answer a WebSocket upgrade within " + timeout
+                + (server.hasLoggedStart() ? "" : ", nor did the server log the end of its start") + " (" + server + ")", last);
     }
 }
