@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServerShutdownIT {
     private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
-    private static final Pattern ERROR_LINE = Pattern.compile("\\b(ERROR|SEVERE)\\b|^\\s+at dev\\.socketee\\.");
 
     @Test
     @Order(1)
@@ -74,8 +72,7 @@ class ServerShutdownIT {
     void serverLogHoldsNoErrorForTheWholeRun() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(ServerUnderTest.isExternal(), "the embedded apps log into this JVM's output");
         ServerUnderTest.stop(); // the log is complete once the server has stopped
-        List<String> errors = Files.readAllLines(ServerUnderTest.log(), StandardCharsets.UTF_8).stream()
-                .filter(line -> ERROR_LINE.matcher(line).find()).toList();
+        List<String> errors = ServerLogErrors.in(Files.readAllLines(ServerUnderTest.log(), StandardCharsets.UTF_8));
         assertEquals(List.of(), errors, "error lines in " + ServerUnderTest.log());
     }
 

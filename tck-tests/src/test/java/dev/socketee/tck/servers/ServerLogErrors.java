@@ -1,0 +1,22 @@
+package dev.socketee.tck.servers;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The lines of an application server's console log that report an error: an ERROR or SEVERE level,
+ * or a Socketee stack frame. Payara Micro colours its levels even into a file
+ * ({@code ESC[1;91mSEVERE ESC[0m}): the escapes are dropped first, or "mSEVERE" has no word boundary.
+ */
+final class ServerLogErrors {
+    private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;]*m");
+    private static final Pattern ERROR_LINE = Pattern.compile("\\b(ERROR|SEVERE)\\b|^\\s+at dev\\.socketee\\.");
+
+    private ServerLogErrors() {
+    }
+
+    static List<String> in(List<String> lines) {
+        return lines.stream().map(line -> ANSI_ESCAPE.matcher(line).replaceAll(""))
+                .filter(line -> ERROR_LINE.matcher(line).find()).toList();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.socketee.tck.servers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServerLogErrorsTest {
+
+    @Test
+    void payaraColouredSevereLevelIsAnError() {
+        String severe = "[2026-12-01T09:48:43.657+0000] [] [\u001B[1;91mSEVERE\u001B[0m] [AS-WEB-CORE-00037] [jakarta.enterprise.web.core]";
+        assertEquals(1, ServerLogErrors.in(List.of(severe)).size());
+    }
+
+    @Test
+    void plainLevelsAndSocketeeFramesAreErrors() {
+        List<String> lines = List.of("12:00:01,000 ERROR [io.undertow] boom", "[ERROR   ] CWWKE0701E",
+                "\tat dev.socketee.impl.engine.EngineServer.close(EngineServer.java:10)");
+        assertEquals(lines, ServerLogErrors.in(lines));
+    }
+
+    @Test
+    void infoAndWarningLinesAreNot() {
+        List<String> lines = List.of("[] [\u001B[1;92mINFO\u001B[0m] [] [PayaraMicro] Deployed 2 archive(s)",
+                "[] [\u001B[1;93mWARNING\u001B[0m] [] [jakarta.enterprise.web] a warning", "\tat org.glassfish.Foo.bar(Foo.java:1)");
+        assertEquals(List.of(), ServerLogErrors.in(lines));
+    }
+}
