@@ -9,8 +9,17 @@ class ServerLogErrorsTest {
 
     @Test
     void payaraColouredSevereLevelIsAnError() {
-        String severe = "[2026-12-01T09:48:43.657+0000] [] [\u001B[1;91mSEVERE\u001B[0m] [AS-WEB-CORE-00037] [jakarta.enterprise.web.core]";
+        String severe = "[2026-12-01T09:48:43.657+0000] [] [\u001B[1;91mSEVERE\u001B[0m] [NCLS-CORE-00026] [javax.enterprise.system.core]";
         assertEquals(1, ServerLogErrors.in(List.of(severe)).size());
+    }
+
+    @Test
+    void payaraRequestFailureCountsBySocketeeFramesOnly() {
+        String severe = "[2026-12-01T10:13:25.646+0000] [] [\u001B[1;91mSEVERE\u001B[0m] [AS-WEB-CORE-00037] [jakarta.enterprise.web.core] [[";
+        String ours = "\tat dev.socketee.impl.engine.transport.EngineServlet.service(EngineServlet.java:95)";
+        assertEquals(List.of(), ServerLogErrors.in(List.of(severe, "java.lang.IllegalStateException: Internal Response has not been set",
+                "\tat org.apache.catalina.connector.CoyoteAdapter.doService(CoyoteAdapter.java:386)")));
+        assertEquals(List.of(ours), ServerLogErrors.in(List.of(severe, ours)));
     }
 
     @Test
