@@ -66,6 +66,31 @@ class EngineOptionsIT {
         }
     }
 
+    /** {@code perMessageDeflate(true)} opens what is off by default: the client's offer is accepted. */
+    @Test
+    void perMessageDeflateCanBeTurnedOn() throws Exception {
+        EmbeddedJetty compressing = EmbeddedJetty.start("127.0.0.1", 0, context -> EngineIo.serve(context, EngineIoOptions.builder()
+                .path("/compressing").perMessageDeflate(true).build(), new EngineIoListener() {
+                    @Override
+                    public void onOpen(EngineConnection c) {
+                    }
+
+                    @Override
+                    public void onMessage(EngineConnection c, String text) {
+                    }
+
+                    @Override
+                    public void onClose(EngineConnection c, String reason) {
+                    }
+                }));
+        try {
+            String extensions = dev.socketee.tck.DeflateOffer.negotiatedExtensions(compressing.baseUri(), "/compressing/");
+            assertTrue(extensions != null && extensions.startsWith("permessage-deflate"), () -> "negotiated: " + extensions);
+        } finally {
+            compressing.close();
+        }
+    }
+
     private static HttpResponse<String> get(String query, String origin) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUri() + "/limited/?" + query)).timeout(Duration.ofSeconds(5));
         if (origin != null) {
