@@ -6,7 +6,12 @@ import dev.socketee.engine.EngineIoServer;
 import dev.socketee.impl.engine.transport.Transport;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.engine.EnginePacketType;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -21,6 +26,9 @@ import java.util.logging.Logger;
 public final class EngineServer implements EngineIoServer {
 
     private static final Logger LOG = Logger.getLogger(EngineServer.class.getName());
+
+    /** How long {@link #close()} waits for the clients' websocket close frames. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
     private final EngineIoOptions options;
     private final EngineIoListener listener;
@@ -104,6 +112,17 @@ public final class EngineServer implements EngineIoServer {
         return session;
     }
 
+    private static void awaitClosed(List<CompletableFuture<Void>> closing) {
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                    .get(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.fine(() -> "Engine.IO shutdown: not every close handshake finished within " + SHUTDOWN_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private String openPayload(String sid, Transport transport) {
         boolean upgradable = options.allowUpgrades()
                 && EngineIoOptions.POLLING.equals(transport.name())
@@ -120,14 +139,26 @@ public final class EngineServer implements EngineIoServer {
         return sessions.size();
     }
 
+    /**
+     * Closes every session, then waits (at most {@link #SHUTDOWN_GRACE}) for the websocket close
+     * handshakes to finish: the container's onClose for each then runs while the application is
+     * still deployed (on WildFly, one that runs after the deployment's services are gone logs
+     * WFLYTX0002 errors), and the clients' close frames are answered.
+     */
     @Override
     public void close() {
         closed = true;
         List<EngineSession> all = new ArrayList<>(sessions.values());
         LOG.info(() -> "Engine.IO at " + options.path() + ": closing " + all.size() + " session(s), server shutting down");
+        List<CompletableFuture<Void>> closing = new ArrayList<>(all.size());
         for (EngineSession s : all) {
+            Transport t = s.currentTransport();
             s.onClose(EngineCloseReason.SERVER_SHUTTING_DOWN);
+            if (t != null) {
+                closing.add(t.whenClosed().toCompletableFuture());
+            }
         }
+        awaitClosed(closing);
         if (ownsThreads) {
             threads.close();
         }

@@ -2,6 +2,8 @@ package dev.socketee.impl.engine.transport;
 
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What an {@code EngineSession} needs of a transport. The session owns the write buffer; the
@@ -33,6 +35,14 @@ public interface Transport {
 
     /** Ends the transport: a final close packet where the transport has one, then the connection. */
     void close();
+
+    /**
+     * Completes when the container has reported the connection closed (a websocket's close
+     * handshake is done); at once for a transport that has no such handshake.
+     */
+    default CompletionStage<Void> whenClosed() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** Drops the transport after an upgrade moved the session elsewhere. */
     default void discard() {

@@ -113,6 +113,9 @@ public final class EngineWebSocketEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session ws, CloseReason reason) {
+        if (transport != null) {
+            transport.closedByContainer();
+        }
         if (session != null) {
             session.onTransportClosed(transport, EngineCloseReason.TRANSPORT_CLOSE);
         }
@@ -121,6 +124,9 @@ public final class EngineWebSocketEndpoint extends Endpoint {
     @Override
     public void onError(Session ws, Throwable error) {
         LOG.fine(() -> "WebSocket error: " + error);
+        if (transport != null) {
+            transport.closedByContainer();
+        }
         if (session != null) {
             session.onTransportClosed(transport, EngineCloseReason.TRANSPORT_ERROR);
         }

@@ -44,6 +44,7 @@ public final class WebSocketTransport implements Transport {
     private final ClassLoader sendLoader;
     private final long closeTimeoutMillis;
     private volatile EngineSession session;
+    private final java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
     /**
      * The batch being written and the index of its next frame. Only the thread that runs the
      * send loop touches them, and the loop passes from one thread to the next through a frame's
@@ -183,6 +184,16 @@ public final class WebSocketTransport implements Transport {
         if (s != null) {
             s.onTransportClosed(this, EngineCloseReason.TRANSPORT_ERROR);
         }
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Void> whenClosed() {
+        return closed;
+    }
+
+    /** The container reported the connection closed (its onClose or onError). */
+    void closedByContainer() {
+        closed.complete(null);
     }
 
     @Override
