@@ -117,6 +117,14 @@ public final class EngineSession implements EngineConnection {
     // pollBatch when it has written the previous one (see Transport), so nothing is written to
     // a transport that cannot take it, and no send completion calls back into a send.
 
+    /**
+     * Whether the current transport could write a packet at once (node's {@code transport.writable}):
+     * open, idle, nothing queued. Volatile packets are dropped when it is not.
+     */
+    public synchronized boolean isWritable() {
+        return state == State.OPEN && out.isIdle() && out.isEmpty();
+    }
+
     /** Queues a packet; closes the session when the bounded buffer overflows (a slow reader). */
     public void send(EnginePacket packet) {
         enqueue(packet, null);

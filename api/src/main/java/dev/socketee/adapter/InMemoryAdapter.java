@@ -1,0 +1,198 @@
+package dev.socketee.adapter;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * The adapter of a single node, as socket.io-adapter's in-memory one: {@code rooms} (room ->
+ * socket ids) and {@code sids} (socket id -> rooms), nothing else, on concurrent maps so joins and
+ * broadcasts never block each other. An emptied room is removed; a socket's entry lives from its
+ * first {@link #addAll} to {@link #delAll}, so {@code sids} holds exactly the connected sockets.
+ *
+ * <p>Cluster adapters extend it and call the {@code super} operations for the local part, as node's
+ * do. A broadcast writes the one encoding the host made of the packet to each target; it allocates
+ * nothing per recipient unless {@code except} or several rooms need a set of ids.
+ */
+public class InMemoryAdapter implements Adapter {
+
+    protected final NamespaceHost host;
+    private final ConcurrentHashMap<String, Set<String>> rooms = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<String>> sids = new ConcurrentHashMap<>();
+
+    public InMemoryAdapter(NamespaceHost host) {
+        this.host = host;
+    }
+
+    @Override
+    public void addAll(String socketId, Set<String> socketRooms) {
+        Set<String> own = sids.computeIfAbsent(socketId, id -> ConcurrentHashMap.newKeySet());
+        for (String room : socketRooms) {
+            if (own.add(room)) {
+                rooms.compute(room, (r, members) -> { // inside the update: never into a set another socket's leave just dropped
+                    Set<String> m = members != null ? members : ConcurrentHashMap.newKeySet();
+                    m.add(socketId);
+                    return m;
+                });
+            }
+        }
+    }
+
+    @Override
+    public void del(String socketId, String room) {
+        Set<String> own = sids.get(socketId);
+        if (own != null && own.remove(room)) { // the sids entry stays until delAll: the socket is still here
+            leaveRoom(socketId, room);
+        }
+    }
+
+    @Override
+    public void delAll(String socketId) {
+        Set<String> own = sids.remove(socketId);
+        if (own != null) {
+            for (String room : own) {
+                leaveRoom(socketId, room);
+            }
+        }
+    }
+
+    /** Atomic per room, so a join of another socket never lands in a room being dropped. */
+    private void leaveRoom(String socketId, String room) {
+        rooms.computeIfPresent(room, (r, members) -> {
+            members.remove(socketId);
+            return members.isEmpty() ? null : members;
+        });
+    }
+
+    @Override
+    public Set<String> socketRooms(String socketId) {
+        Set<String> own = sids.get(socketId);
+        return own == null ? Set.of() : Set.copyOf(own);
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return Set.copyOf(rooms.keySet());
+    }
+
+    /** Whether a room has a local member (cluster adapters skip messages for rooms nobody here is in). */
+    protected boolean hasRoom(String room) {
+        return rooms.containsKey(room);
+    }
+
+    @Override
+    public Set<String> sockets(Set<String> targetRooms) {
+        Set<String> out = new HashSet<>();
+        apply(BroadcastOptions.rooms(targetRooms), out::add);
+        return out;
+    }
+
+    @Override
+    public void broadcast(OutboundPacket packet, BroadcastOptions options) {
+        BroadcastFlags flags = options.flags();
+        apply(options, id -> host.write(id, packet, flags));
+    }
+
+    @Override
+    public void broadcastWithAck(OutboundPacket packet, BroadcastOptions options, IntConsumer clientCount, Consumer<Object> ack) {
+        // one id for every target: ack ids are unique in the namespace, so no socket has it pending already
+        OutboundPacket withId = host.withAckId(packet, host.nextAckId());
+        BroadcastFlags flags = options.flags();
+        int[] count = {0};
+        apply(options, id -> {
+            if (host.writeWithAck(id, withId, flags, ack)) {
+                count[0]++;
+            }
+        });
+        clientCount.accept(count[0]);
+    }
+
+    @Override
+    public CompletionStage<List<SocketDetails>> fetchSockets(BroadcastOptions options) {
+        return CompletableFuture.completedFuture(localDetails(options));
+    }
+
+    /** The details of the matching local sockets. */
+    protected final List<SocketDetails> localDetails(BroadcastOptions options) {
+        List<SocketDetails> out = new ArrayList<>();
+        apply(options, id -> host.details(id).ifPresent(out::add));
+        return out;
+    }
+
+    @Override
+    public void addSockets(BroadcastOptions options, Set<String> targetRooms) {
+        for (String id : matching(options)) { // a snapshot: joining changes the sets being walked
+            host.join(id, targetRooms);
+        }
+    }
+
+    @Override
+    public void delSockets(BroadcastOptions options, Set<String> targetRooms) {
+        for (String id : matching(options)) {
+            host.leave(id, targetRooms);
+        }
+    }
+
+    @Override
+    public void disconnectSockets(BroadcastOptions options, boolean close) {
+        for (String id : matching(options)) {
+            host.disconnect(id, close);
+        }
+    }
+
+    private List<String> matching(BroadcastOptions options) {
+        List<String> ids = new ArrayList<>();
+        apply(options, ids::add);
+        return ids;
+    }
+
+    /** Without a cluster there is no other node to tell (node warns; nothing is lost). */
+    @Override
+    public void serverSideEmit(List<Object> data) {
+    }
+
+    @Override
+    public CompletionStage<List<Object>> serverSideEmitWithAck(List<Object> data) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    /**
+     * Visits each connected local socket once: members of any of {@code rooms} (every socket when
+     * empty), minus members of any of {@code except}.
+     */
+    protected final void apply(BroadcastOptions options, Consumer<String> action) {
+        Set<String> excluded = options.except().isEmpty() ? Set.of() : union(options.except());
+        Iterable<String> targets;
+        Set<String> targetRooms = options.rooms();
+        if (targetRooms.isEmpty()) {
+            targets = sids.keySet();
+        } else if (targetRooms.size() == 1) {
+            Set<String> members = rooms.get(targetRooms.iterator().next());
+            targets = members == null ? Set.of() : members;
+        } else {
+            targets = union(targetRooms); // each socket once
+        }
+        for (String id : targets) {
+            if (!excluded.contains(id)) {
+                action.accept(id);
+            }
+        }
+    }
+
+    private Set<String> union(Set<String> names) {
+        Set<String> out = new HashSet<>();
+        for (String room : names) {
+            Set<String> members = rooms.get(room);
+            if (members != null) {
+                out.addAll(members);
+            }
+        }
+        return out;
+    }
+}
