@@ -1,41 +1,68 @@
 package dev.socketee.impl.sio;
 
-import dev.socketee.impl.protocol.socket.EncodedSioPacket;
-import dev.socketee.impl.protocol.engine.EnginePacket;
-import dev.socketee.impl.sio.adapter.InMemoryRoomAdapter;
-import dev.socketee.impl.sio.adapter.RoomAdapter;
+import dev.socketee.adapter.Adapter;
+import dev.socketee.adapter.BroadcastFlags;
+import dev.socketee.adapter.NamespaceHost;
+import dev.socketee.adapter.OutboundPacket;
+import dev.socketee.adapter.ServerSideAck;
+import dev.socketee.adapter.SocketDetails;
 import dev.socketee.impl.sio.broadcast.BroadcastOperator;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One Socket.IO namespace: its connected sockets, its rooms (in the adapter), its handlers. A
- * dynamic one (made from a pattern) counts the sockets connecting or connected to it and is
- * removed from the server when the last one leaves (node's {@code cleanupEmptyChildNamespaces}).
+ * One Socket.IO namespace: its connected sockets, its rooms (in the adapter, the only record of
+ * membership), its handlers. It is the adapter's {@link NamespaceHost}: what the adapter does to
+ * the sockets here goes through it. A dynamic one (made from a pattern) counts the sockets
+ * connecting or connected to it and is removed from the server when the last one leaves (node's
+ * {@code cleanupEmptyChildNamespaces}), its adapter closed with it.
  */
-public final class Namespace {
+public final class Namespace implements NamespaceHost {
 
     private static final Logger LOG = Logger.getLogger(Namespace.class.getName());
 
     private final String name;
     private final NamespaceHandlers handlers;
     private final ConcurrentHashMap<String, SioSocket> sockets = new ConcurrentHashMap<>();
-    private final RoomAdapter adapter = new InMemoryRoomAdapter();
+    /** Made on first use, from the server's factory, so the factory can be set after the namespaces are declared. */
+    private volatile Adapter adapter;
+    private boolean adapterClosed;
+    /** Acknowledgement ids, unique in the namespace so one broadcast can ask every target with one id (as node). */
+    private final AtomicLong ackIds = new AtomicLong();
 
     private final SioServer server;
     private final boolean dynamic;
     /** Sockets connecting or connected (dynamic namespaces only); changed only inside the server's map update for this name. */
     private int occupants;
 
+    /** A stand-in (see {@link SioServer#namespaceOrEmpty}): not kept, so its adapter is never initialised nor closed. */
+    private final boolean standIn;
+
     Namespace(String name, NamespaceHandlers handlers, SioServer server, boolean dynamic) {
+        this(name, handlers, server, dynamic, false);
+    }
+
+    private Namespace(String name, NamespaceHandlers handlers, SioServer server, boolean dynamic, boolean standIn) {
         this.name = name;
         this.handlers = handlers;
         this.server = server;
         this.dynamic = dynamic;
+        this.standIn = standIn;
+    }
+
+    /**
+     * A namespace a pattern matches but no socket is on: it reaches the other nodes' sockets
+     * through an adapter that is used to publish only (adapters must allow that without init).
+     */
+    static Namespace standIn(String name, SioServer server) {
+        return new Namespace(name, new NamespaceHandlers(), server, true, true);
     }
 
     /** How emitted records and POJOs are written (JSON-B under CDI), or null. */
@@ -45,6 +72,18 @@ public final class Namespace {
 
     public String name() {
         return name;
+    }
+
+    SioServer server() {
+        return server;
+    }
+
+    public dev.socketee.impl.engine.Scheduler timer() {
+        return server.timer();
+    }
+
+    public java.util.concurrent.Executor callbacks() {
+        return server.callbacks();
     }
 
     public Collection<SioSocket> sockets() {
@@ -60,8 +99,40 @@ public final class Namespace {
         return dynamic;
     }
 
-    RoomAdapter adapter() {
-        return adapter;
+    /** The namespace's adapter, made and initialised on first use. */
+    public Adapter adapter() {
+        Adapter a = adapter;
+        if (a == null) {
+            synchronized (this) {
+                a = adapter;
+                if (a == null) {
+                    // a namespace that went away keeps a local one for late callers (a socket leaving), never a cluster one
+                    a = adapterClosed ? new dev.socketee.adapter.InMemoryAdapter(this) : server.adapterFactory().create(this);
+                    if (!adapterClosed && !standIn) {
+                        a.init();
+                    }
+                    adapter = a;
+                }
+            }
+        }
+        return a;
+    }
+
+    /** Closes the adapter if one was made (the namespace went away or the server stops). */
+    void closeAdapter() {
+        Adapter a;
+        synchronized (this) {
+            a = adapterClosed ? null : adapter;
+            adapterClosed = true;
+            adapter = null;
+        }
+        if (a != null) {
+            try {
+                a.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Adapter of " + name + " failed to close", e);
+            }
+        }
     }
 
     NamespaceHandlers handlers() {
@@ -77,19 +148,117 @@ public final class Namespace {
         return broadcast().to(room);
     }
 
-    /** Writes one encoded packet to every target; the engine packets are built once and shared. */
-    public void broadcast(EncodedSioPacket packet, Set<String> rooms, Set<String> except) {
-        List<EnginePacket> wire = Client.enginePackets(packet);
-        adapter.forEachTarget(rooms, except, id -> {
-            SioSocket s = sockets.get(id);
-            if (s != null) {
-                s.client().writeEngine(wire);
+    // ---- NamespaceHost: what the adapter does to the sockets here ------------------------------
+
+    @Override
+    public OutboundPacket packet(int type, List<Object> data) {
+        if (type != OutboundPacket.EVENT) {
+            throw new IllegalArgumentException("Only EVENT packets are broadcast, not type " + type);
+        }
+        return SioOutboundPacket.fromData(name, data, jsonFallback());
+    }
+
+    @Override
+    public OutboundPacket withAckId(OutboundPacket packet, long ackId) {
+        SioOutboundPacket p = packet instanceof SioOutboundPacket own ? own : SioOutboundPacket.fromData(name, packet.data(), jsonFallback());
+        return p.withAckId(ackId);
+    }
+
+    @Override
+    public long nextAckId() {
+        return ackIds.getAndIncrement();
+    }
+
+    @Override
+    public boolean isConnected(String socketId) {
+        return sockets.containsKey(socketId);
+    }
+
+    @Override
+    public boolean write(String socketId, OutboundPacket packet, BroadcastFlags flags) {
+        SioSocket s = sockets.get(socketId);
+        if (s == null) {
+            return false;
+        }
+        if (!flags.volatile_() || s.client().engine().isWritable()) { // node: a volatile packet is dropped for a busy transport
+            s.client().writeEngine(wire(packet));
+        }
+        return true;
+    }
+
+    @Override
+    public boolean writeWithAck(String socketId, OutboundPacket packet, BroadcastFlags flags, Consumer<Object> ack) {
+        SioSocket s = sockets.get(socketId);
+        if (s == null) {
+            return false;
+        }
+        SioOutboundPacket p = (SioOutboundPacket) withAckIdIfNeeded(packet);
+        s.expectAck(p.ackId(), args -> ack.accept(args.isEmpty() ? null : args.get(0)));
+        if (!flags.volatile_() || s.client().engine().isWritable()) {
+            s.client().writeEngine(p.wire());
+        }
+        return true;
+    }
+
+    private OutboundPacket withAckIdIfNeeded(OutboundPacket packet) {
+        return packet instanceof SioOutboundPacket own && own.ackId() != dev.socketee.impl.protocol.socket.SioPacket.NO_ACK
+                ? own : withAckId(packet, nextAckId());
+    }
+
+    private List<dev.socketee.impl.protocol.engine.EnginePacket> wire(OutboundPacket packet) {
+        SioOutboundPacket p = packet instanceof SioOutboundPacket own ? own : SioOutboundPacket.fromData(name, packet.data(), jsonFallback());
+        return p.wire();
+    }
+
+    @Override
+    public Optional<SocketDetails> details(String socketId) {
+        SioSocket s = sockets.get(socketId);
+        return s == null ? Optional.empty() : Optional.of(SocketDetailsOf.socket(s));
+    }
+
+    @Override
+    public void join(String socketId, Set<String> rooms) {
+        SioSocket s = sockets.get(socketId);
+        if (s != null) {
+            rooms.forEach(s::join);
+        }
+    }
+
+    @Override
+    public void leave(String socketId, Set<String> rooms) {
+        SioSocket s = sockets.get(socketId);
+        if (s != null) {
+            rooms.forEach(s::leave);
+        }
+    }
+
+    @Override
+    public void disconnect(String socketId, boolean close) {
+        SioSocket s = sockets.get(socketId);
+        if (s != null) {
+            s.disconnect(close);
+        }
+    }
+
+    /** Handlers run on the callback executor: the caller may be a broker's I/O thread. */
+    @Override
+    public void onServerSideEmit(List<Object> data, ServerSideAck ack) {
+        NamespaceHandlers.ServerEventHandler h = handlers.serverEventHandler();
+        if (h == null || data.isEmpty() || !(data.get(0) instanceof String event)) {
+            return;
+        }
+        server.callbacks().execute(() -> {
+            try {
+                h.onServerEvent(this, event, data.subList(1, data.size()), ack);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Server-side event handler of '" + event + "' in " + name + " failed", e);
             }
         });
     }
 
     /** Runs the connect handler; if it admits the socket, the socket joins and the client gets its CONNECT reply. */
     void connect(SioSocket socket, Object auth) {
+        socket.auth(auth);
         try {
             handlers.connectHandler().onConnect(socket, auth);
         } catch (dev.socketee.ConnectionRefusedException refused) {
@@ -119,7 +288,7 @@ public final class Namespace {
             LOG.log(Level.WARNING, "Disconnecting handler of " + name + " failed", e);
         }
         if (sockets.remove(socket.id(), socket)) {
-            adapter.delAll(socket.id());
+            adapter().delAll(socket.id());
             try {
                 handlers.disconnectHandler().accept(socket, reason);
             } catch (RuntimeException e) {
@@ -159,10 +328,10 @@ public final class Namespace {
         }
     }
 
-    /** Room members of this namespace (a snapshot). */
+    /** Local room members of this namespace (a snapshot). */
     public java.util.Set<SioSocket> members(String room) {
         java.util.Set<SioSocket> out = new java.util.HashSet<>();
-        for (String id : adapter.sockets(room)) {
+        for (String id : adapter().sockets(Set.of(room))) {
             SioSocket s = sockets.get(id);
             if (s != null) {
                 out.add(s);
@@ -171,8 +340,8 @@ public final class Namespace {
         return out;
     }
 
-    /** Rooms with a member now (a snapshot). */
+    /** Rooms with a local member now (a snapshot). */
     public java.util.Set<String> rooms() {
-        return adapter.rooms();
+        return adapter().rooms();
     }
 }

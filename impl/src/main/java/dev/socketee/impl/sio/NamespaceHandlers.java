@@ -1,6 +1,7 @@
 package dev.socketee.impl.sio;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -26,6 +27,13 @@ public final class NamespaceHandlers {
     public interface ErrorHandler {
         void onError(SioSocket socket, String event, Throwable error);
     }
+    /** Runs for an event another node sent with {@code serverSideEmit}; {@code ack} null unless one reply is awaited. */
+    @FunctionalInterface
+    public interface ServerEventHandler {
+        void onServerEvent(Namespace namespace, String event, List<Object> args, dev.socketee.adapter.ServerSideAck ack);
+    }
+
+    private ServerEventHandler onServerEvent;
     private final Map<String, EventHandler> events = new HashMap<>();
     private EventHandler catchAll;
 
@@ -48,6 +56,15 @@ public final class NamespaceHandlers {
     public NamespaceHandlers onError(ErrorHandler h) {
         this.onError = h;
         return this;
+    }
+
+    public NamespaceHandlers onServerEvent(ServerEventHandler h) {
+        this.onServerEvent = h;
+        return this;
+    }
+
+    ServerEventHandler serverEventHandler() {
+        return onServerEvent;
     }
 
     public NamespaceHandlers on(String event, EventHandler h) {

@@ -39,6 +39,7 @@ public final class SioServer implements EngineIoListener {
     private record DynamicNamespace(java.util.regex.Pattern pattern, java.util.function.Function<String, NamespaceHandlers> factory) {
     }
     private volatile EngineServer engine;
+    private volatile dev.socketee.adapter.AdapterFactory adapterFactory = dev.socketee.adapter.InMemoryAdapter::new;
 
     public SioServer(EngineIoOptions engineOptions, Duration connectTimeout) {
         this(engineOptions, connectTimeout, 100);
@@ -87,7 +88,7 @@ public final class SioServer implements EngineIoListener {
         }
         for (DynamicNamespace d : dynamic) {
             if (d.pattern().matcher(name).matches()) {
-                return new Namespace(name, new NamespaceHandlers(), this, true);
+                return Namespace.standIn(name, this);
             }
         }
         return null;
@@ -124,10 +125,44 @@ public final class SioServer implements EngineIoListener {
         }
     }
 
-    /** A socket of a dynamic namespace is gone: the namespace goes too when it was the last. */
+    /** A socket of a dynamic namespace is gone: the namespace goes too when it was the last, and its adapter with it. */
     void release(Namespace namespace) {
-        namespaces.computeIfPresent(namespace.name(), (k, current) ->
-                current != namespace || namespace.vacate() > 0 ? current : null);
+        boolean[] removed = {false};
+        namespaces.computeIfPresent(namespace.name(), (k, current) -> {
+            if (current != namespace || namespace.vacate() > 0) {
+                return current;
+            }
+            removed[0] = true;
+            return null;
+        });
+        if (removed[0]) {
+            namespace.closeAdapter();
+        }
+    }
+
+    /**
+     * Where each namespace's adapter comes from (default: in memory, this node only). Set before
+     * the first socket connects; a namespace makes its adapter on first use.
+     */
+    public SioServer adapterFactory(dev.socketee.adapter.AdapterFactory factory) {
+        this.adapterFactory = java.util.Objects.requireNonNull(factory);
+        return this;
+    }
+
+    dev.socketee.adapter.AdapterFactory adapterFactory() {
+        return adapterFactory;
+    }
+
+    /** Closes every namespace's adapter, then the factory (after the engine closed its sessions). */
+    public void close() {
+        for (Namespace n : namespaces.values()) {
+            n.closeAdapter();
+        }
+        try {
+            adapterFactory.close();
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(SioServer.class.getName()).log(java.util.logging.Level.WARNING, "Adapter factory failed to close", e);
+        }
     }
 
     private Namespace createDynamic(String name) {
@@ -197,6 +232,10 @@ public final class SioServer implements EngineIoListener {
     /** Where timer-started work that reaches user code runs (connect-timeout closes, ack timeouts). */
     java.util.concurrent.Executor callbacks() {
         return engine.callbacks();
+    }
+
+    String enginePath() {
+        return engineOptions.path();
     }
 
     long connectTimeoutMillis() {

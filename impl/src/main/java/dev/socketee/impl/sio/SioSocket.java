@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,8 +26,9 @@ public final class SioSocket {
     private final Namespace namespace;
     private final Client client;
     private final ConcurrentHashMap<Long, AckCallback> acks = new ConcurrentHashMap<>();
-    private final AtomicLong nextAckId = new AtomicLong();
     private final ConcurrentHashMap<String, Object> data = new ConcurrentHashMap<>();
+    /** The CONNECT packet's auth payload (node's {@code handshake.auth}), or null. */
+    private volatile Object auth;
 
     /**
      * CONNECTING while the connect handler runs, CONNECTED once it admitted the socket, CLOSED
@@ -65,6 +65,24 @@ public final class SioSocket {
         return state == State.CONNECTED;
     }
 
+    public Object auth() {
+        return auth;
+    }
+
+    void auth(Object value) {
+        this.auth = value;
+    }
+
+    /**
+     * Waits for the reply to a packet written with {@code ackId} by someone else (a broadcast
+     * asking every target with one id); nothing once closed.
+     */
+    void expectAck(long ackId, AckCallback callback) {
+        if (state != State.CLOSED) {
+            acks.put(ackId, callback);
+        }
+    }
+
     /** Per-socket session data, kept across events. */
     public ConcurrentHashMap<String, Object> data() {
         return data;
@@ -85,7 +103,7 @@ public final class SioSocket {
         if (state == State.CLOSED) {
             return; // no ack can come any more
         }
-        long ackId = nextAckId.getAndIncrement();
+        long ackId = namespace.nextAckId();
         acks.put(ackId, callback);
         send(SioPacketEncoder.event(namespace.name(), event, args, ackId, client.json()));
     }
@@ -97,7 +115,7 @@ public final class SioSocket {
      */
     public java.util.concurrent.CompletableFuture<List<Object>> emitWithAck(String event, List<?> args, long timeoutMillis) {
         java.util.concurrent.CompletableFuture<List<Object>> result = new java.util.concurrent.CompletableFuture<>();
-        long ackId = nextAckId.getAndIncrement();
+        long ackId = namespace.nextAckId();
         dev.socketee.impl.engine.Timeout timeout = new dev.socketee.impl.engine.Timeout() {
             @Override
             protected void expire() {

@@ -1,4 +1,4 @@
-package dev.socketee.impl.sio.adapter;
+package dev.socketee.adapter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,13 +8,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-class InMemoryRoomAdapterTest {
+class InMemoryAdapterTest {
 
-    private final InMemoryRoomAdapter adapter = new InMemoryRoomAdapter();
+    private final RecordingHost host = new RecordingHost();
+    private final InMemoryAdapter adapter = new InMemoryAdapter(host);
 
     private Set<String> targets(Set<String> rooms, Set<String> except) {
-        List<String> visited = new ArrayList<>();
-        adapter.forEachTarget(rooms, except, visited::add);
+        host.writes.clear();
+        adapter.broadcast(new RecordingHost.Plain(List.of("ev")), new BroadcastOptions(rooms, except, null));
+        List<String> visited = host.writes.stream().map(RecordingHost.Write::socketId).toList();
         Set<String> unique = new TreeSet<>(visited);
         assertEquals(unique.size(), visited.size(), "each socket once: " + visited);
         return unique;
@@ -24,10 +26,10 @@ class InMemoryRoomAdapterTest {
     void roomsAndSidsAreOneRecord() {
         adapter.addAll("a", Set.of("a", "r1", "r2"));
         adapter.addAll("b", Set.of("b", "r1"));
-        assertEquals(Set.of("a", "b"), adapter.sockets("r1"));
+        assertEquals(Set.of("a", "b"), adapter.sockets(Set.of("r1")));
         assertEquals(Set.of("a", "r1", "r2"), adapter.socketRooms("a"));
         adapter.del("a", "r1");
-        assertEquals(Set.of("b"), adapter.sockets("r1"));
+        assertEquals(Set.of("b"), adapter.sockets(Set.of("r1")));
         assertEquals(Set.of("a", "r2"), adapter.socketRooms("a"));
         adapter.delAll("a");
         assertEquals(Set.of(), adapter.socketRooms("a"));
@@ -84,12 +86,35 @@ class InMemoryRoomAdapterTest {
                 leave.get();
                 join.get();
                 for (String r : rooms) {
-                    assertEquals(Set.of("b"), adapter.sockets(r), "run " + i + ", room " + r);
+                    assertEquals(Set.of("b"), adapter.sockets(Set.of(r)), "run " + i + ", room " + r);
                 }
                 adapter.delAll("b");
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void broadcastWithAckCountsTheTargetsAndPassesEachReply() {
+        adapter.addAll("a", Set.of("a", "r1"));
+        adapter.addAll("b", Set.of("b", "r1"));
+        adapter.addAll("c", Set.of("c"));
+        List<Integer> counts = new ArrayList<>();
+        List<Object> acks = new ArrayList<>();
+        adapter.broadcastWithAck(new RecordingHost.Plain(List.of("ev")), new BroadcastOptions(Set.of("r1"), Set.of("b"), null),
+                counts::add, acks::add);
+        assertEquals(List.of(1), counts, "one node, one target");
+        assertEquals(List.of("ack from a"), acks);
+    }
+
+    @Test
+    void operationsOnSetsOfSocketsReachTheMatchingOnes() {
+        adapter.addAll("a", Set.of("a", "r1"));
+        adapter.addAll("b", Set.of("b"));
+        assertEquals(List.of("a"), adapter.fetchSockets(BroadcastOptions.rooms(Set.of("r1"))).toCompletableFuture().join()
+                .stream().map(SocketDetails::id).toList());
+        assertEquals(Set.of("a", "b"), adapter.sockets(Set.of()));
+        assertEquals(1, adapter.serverCount().toCompletableFuture().join());
     }
 }

@@ -1,0 +1,53 @@
+package dev.socketee.impl.sio;
+
+import dev.socketee.adapter.SocketDetails;
+import dev.socketee.impl.engine.HandshakeInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A local socket as {@code fetchSockets} shows it, with node's handshake fields (headers as one
+ * string each, query as first values, address, time, issued, url, xdomain, secure, auth), so a
+ * node.js peer reading it finds what its own sockets carry.
+ */
+final class SocketDetailsOf {
+
+    private SocketDetailsOf() {
+    }
+
+    static SocketDetails socket(SioSocket s) {
+        HandshakeInfo h = s.client().engine().handshake();
+        Map<String, Object> handshake = new LinkedHashMap<>();
+        Map<String, Object> headers = new LinkedHashMap<>();
+        h.headers().forEach((k, v) -> headers.put(k, String.join(", ", v)));
+        Map<String, Object> query = new LinkedHashMap<>();
+        h.query().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
+        handshake.put("headers", headers);
+        handshake.put("time", new java.util.Date(h.timeMillis()).toString());
+        handshake.put("address", h.remoteAddress() == null ? "" : h.remoteAddress().getAddress().getHostAddress());
+        handshake.put("xdomain", h.headers().containsKey("origin"));
+        handshake.put("secure", "https".equalsIgnoreCase(first(h.headers().get("x-forwarded-proto"))));
+        handshake.put("issued", h.timeMillis());
+        handshake.put("url", s.namespace().server().enginePath() + "/?" + queryString(h.query()));
+        handshake.put("query", query);
+        handshake.put("auth", s.auth() == null ? Map.of() : s.auth());
+        return new SocketDetails(s.id(), handshake, s.rooms(), s.data());
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String queryString(Map<String, List<String>> query) {
+        StringBuilder sb = new StringBuilder();
+        query.forEach((k, vs) -> vs.forEach(v -> {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+        }));
+        return sb.toString();
+    }
+}
