@@ -1,7 +1,9 @@
 package dev.socketee;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The server handle, injectable anywhere ({@code @Inject SocketIo io}) to emit from outside a
@@ -31,16 +33,32 @@ public interface SocketIo {
         of("/").emit(event, args);
     }
 
-    /** A connected socket by namespace and id. */
+    /** A socket connected to this node, by namespace and id (on other nodes: {@link Emitter#fetchSockets()}). */
     Optional<Socket> socket(String namespace, String id);
 
-    /** Ids of the sockets in a room of a namespace (a snapshot). */
+    /** Ids of this node's sockets in a room of a namespace (a snapshot; cluster-wide: {@link Emitter#fetchSockets()}). */
     Set<String> socketIds(String namespace, String room);
 
-    /** Makes every socket leave {@code room} (Flask-SocketIO's {@code close_room}). */
+    /** Makes every socket leave {@code room}, on every node (Flask-SocketIO's {@code close_room}). */
     void closeRoom(String namespace, String room);
 
-    /** Disconnects a socket; false when it is not connected. */
+    /**
+     * Sends an event to the other nodes of the cluster (node's {@code io.serverSideEmit}), where
+     * {@link OnServerEvent} observers of the namespace receive it; nothing without a cluster.
+     */
+    void serverSideEmit(String namespace, String event, Object... args);
+
+    /**
+     * As {@link #serverSideEmit}, each other node answering once ({@link ServerEvent#ack}):
+     * completes with their replies, or fails with {@link AckTimeoutException} (holding those that
+     * came) when some node does not answer within the adapter's request timeout.
+     */
+    CompletionStage<List<AckReply>> serverSideEmitWithAck(String namespace, String event, Object... args);
+
+    /** How many nodes serve the namespace, this one included (1 without a cluster). */
+    CompletionStage<Integer> serverCount(String namespace);
+
+    /** Disconnects a socket connected to this node; false when it is not here (any node: {@code of(ns).to(id).disconnectSockets(false)}). */
     default boolean disconnect(String namespace, String id) {
         Optional<Socket> s = socket(namespace, id);
         s.ifPresent(Socket::disconnect);

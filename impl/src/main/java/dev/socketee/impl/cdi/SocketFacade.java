@@ -86,12 +86,12 @@ final class SocketFacade implements Socket {
 
     @Override
     public Emitter broadcast() {
-        return new EmitterFacade(socket.broadcast());
+        return new EmitterFacade(socket.broadcast(), binder);
     }
 
     @Override
     public Emitter to(String room) {
-        return new EmitterFacade(socket.to(room));
+        return new EmitterFacade(socket.to(room), binder);
     }
 
     @Override

@@ -6,7 +6,16 @@ import dev.socketee.SocketIo;
 import dev.socketee.impl.sio.Namespace;
 import dev.socketee.impl.sio.SioServer;
 import dev.socketee.impl.sio.SioSocket;
+import dev.socketee.AckReply;
+import dev.socketee.AckTimeoutException;
+import dev.socketee.adapter.ClusterTimeoutException;
+import dev.socketee.impl.protocol.socket.PlainValues;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -41,7 +50,7 @@ final class SocketIoFacade implements SocketIo {
 
     @Override
     public Emitter of(String namespace) {
-        return new EmitterFacade(namespace(namespace).broadcast());
+        return new EmitterFacade(namespace(namespace).broadcast(), rt().binder());
     }
 
     @Override
@@ -52,11 +61,44 @@ final class SocketIoFacade implements SocketIo {
         return s == null ? Optional.empty() : Optional.of(SocketFacade.of(s, rt().binder()));
     }
 
+    /** Through the adapter: every node's sockets leave the room. */
     @Override
     public void closeRoom(String namespace, String room) {
-        for (SioSocket s : namespace(namespace).members(room)) {
-            s.leave(room);
-        }
+        namespace(namespace).to(room).socketsLeave(Set.of(room));
+    }
+
+    @Override
+    public void serverSideEmit(String namespace, String event, Object... args) {
+        namespace(namespace).adapter().serverSideEmit(serverEventData(namespace, event, args));
+    }
+
+    @Override
+    public CompletionStage<List<AckReply>> serverSideEmitWithAck(String namespace, String event, Object... args) {
+        ArgumentBinder binder = rt().binder();
+        CompletableFuture<List<AckReply>> result = new CompletableFuture<>();
+        namespace(namespace).adapter().serverSideEmitWithAck(serverEventData(namespace, event, args)).whenComplete((replies, error) -> {
+            if (error == null) {
+                result.complete(EmitterFacade.replies(replies, binder));
+                return;
+            }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+            result.completeExceptionally(cause instanceof ClusterTimeoutException t
+                    ? new AckTimeoutException(t.getMessage(), EmitterFacade.replies(t.partialResults(), binder)) : cause);
+        });
+        return result;
+    }
+
+    /** {@code [event, arg...]} as plain values: what goes to the other nodes. */
+    private List<Object> serverEventData(String namespace, String event, Object[] args) {
+        List<Object> data = new ArrayList<>(args.length + 1);
+        data.add(event);
+        data.addAll(Arrays.asList(args));
+        return PlainValues.of(data, rt().jsonFallback());
+    }
+
+    @Override
+    public CompletionStage<Integer> serverCount(String namespace) {
+        return namespace(namespace).adapter().serverCount();
     }
 
     @Override

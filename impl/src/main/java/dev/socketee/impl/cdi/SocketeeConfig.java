@@ -28,10 +28,12 @@ import java.util.function.Function;
  *   socketee.max-namespaces-per-connection  100  namespaces one connection may be on at once
  *   socketee.async-in-flight-per-connection 2    @ObservesAsync handlers of one connection in the executor at once
  *   socketee.async-queue-per-connection     64   more of them waiting, in order; beyond: a "server busy" ack
+ *   socketee.adapter               memory  memory, or the name of an adapter module on the class path (redis)
  * </pre>
  */
 record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int asyncThreads, int maxNamespacesPerConnection,
-                      int asyncInFlightPerConnection, int asyncQueuePerConnection) {
+                      int asyncInFlightPerConnection, int asyncQueuePerConnection, String adapter,
+                      Function<String, String> raw) {
 
     static SocketeeConfig load(ServletContext context) {
         Function<String, Optional<String>> source = sourceFor(context);
@@ -53,7 +55,9 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
                 (int) number(source, "socketee.async-threads", 4),
                 (int) number(source, "socketee.max-namespaces-per-connection", dev.socketee.impl.sio.SioServer.DEFAULT_MAX_NAMESPACES_PER_CONNECTION),
                 (int) number(source, "socketee.async-in-flight-per-connection", 2),
-                (int) number(source, "socketee.async-queue-per-connection", 64));
+                (int) number(source, "socketee.async-queue-per-connection", 64),
+                source.apply("socketee.adapter").orElse("memory").trim(),
+                key -> source.apply(key).orElse(null));
     }
 
     /** Read before CDI is up too: the WebSocket endpoint is registered while the application deploys. */

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 public class SocketeeExtension implements Extension {
 
     private final List<HandlerSite> sites = new ArrayList<>();
+    private final java.util.Set<String> serverEventNamespaces = new java.util.LinkedHashSet<>();
     private volatile SocketeeRuntime runtime;
 
     void onObserver(@Observes ProcessObserverMethod<SocketEvent, ?> pom) {
@@ -40,6 +41,14 @@ public class SocketeeExtension implements Extension {
         }
         sites.add(new HandlerSite(q.namespace(), q.value(), pom.getObserverMethod(), location(pom.getAnnotatedMethod()),
                 pom.getAnnotatedMethod().getJavaMember()));
+    }
+
+    void onServerEventObserver(@Observes ProcessObserverMethod<dev.socketee.ServerEvent, ?> pom) {
+        for (Annotation a : pom.getObserverMethod().getObservedQualifiers()) {
+            if (a instanceof dev.socketee.OnServerEvent o) {
+                serverEventNamespaces.add(o.namespace());
+            }
+        }
     }
 
     void afterBeanDiscovery(@Observes AfterBeanDiscovery abd) {
@@ -60,7 +69,7 @@ public class SocketeeExtension implements Extension {
 
     synchronized SocketeeRuntime start(SocketeeConfig config, BeanManager beanManager) {
         if (runtime == null) {
-            runtime = SocketeeRuntime.start(config, new HandlerRegistry(sites), beanManager);
+            runtime = SocketeeRuntime.start(config, new HandlerRegistry(sites), serverEventNamespaces, beanManager);
         }
         return runtime;
     }

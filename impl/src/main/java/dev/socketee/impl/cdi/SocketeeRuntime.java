@@ -59,20 +59,37 @@ public final class SocketeeRuntime {
     }
 
     static SocketeeRuntime start(SocketeeConfig config, HandlerRegistry registry, BeanManager beanManager) {
+        return start(config, registry, java.util.Set.of(), beanManager);
+    }
+
+    static SocketeeRuntime start(SocketeeConfig config, HandlerRegistry registry, java.util.Set<String> serverEventNamespaces,
+                                 BeanManager beanManager) {
         ArgumentBinder binder = new ArgumentBinder();
         SioServer server = new SioServer(config.engine(), config.connectTimeout());
+        server.adapterFactory(AdapterSelection.choose(beanManager, config.adapter(), config.raw()));
         server.jsonFallback(binder.fallback());
         server.maxNamespacesPerConnection(config.maxNamespacesPerConnection());
         Executor managed = lookUpManagedExecutor();
         ExecutorService own = managed == null ? boundedPool(config.asyncThreads()) : null;
         HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own, // the same per-socket bound on either
                 config.asyncInFlightPerConnection(), config.asyncQueuePerConnection(), registry.methods());
+        ServerEventDispatcher serverEvents = new ServerEventDispatcher(beanManager, binder);
+        java.util.Set<String> declared = new java.util.HashSet<>();
         for (String ns : registry.namespaces()) {
+            declared.add(ns);
             if (ns.startsWith("^")) {
-                server.namespacePattern(Pattern.compile(ns), name -> CdiNamespaceHandlers.build(ns, registry, invoker, binder));
+                server.namespacePattern(Pattern.compile(ns), name -> CdiNamespaceHandlers.build(ns, registry, invoker, binder).onServerEvent(serverEvents));
             } else {
-                server.namespace(ns, CdiNamespaceHandlers.build(ns, registry, invoker, binder));
+                server.namespace(ns, CdiNamespaceHandlers.build(ns, registry, invoker, binder).onServerEvent(serverEvents));
             }
+        }
+        for (String ns : serverEventNamespaces) { // a namespace only other nodes talk to still needs its adapter here
+            if (declared.add(ns)) {
+                server.namespace(ns, new dev.socketee.impl.sio.NamespaceHandlers().onServerEvent(serverEvents));
+            }
+        }
+        for (dev.socketee.impl.sio.Namespace n : server.namespaces()) {
+            n.adapter(); // subscribe now: a cluster adapter must hear broadcasts before the first local socket arrives
         }
         EngineThreads threads = EngineThreads.standalone("socketee" + config.engine().path(), lookUp(MANAGED_THREAD_FACTORY, ThreadFactory.class));
         EngineServer engine = server.start(threads);
@@ -146,6 +163,7 @@ public final class SocketeeRuntime {
             current = null;
         }
         engine.close();
+        server.close(); // adapters and their broker connections, after the sessions are gone
         threads.close();
         if (ownExecutor != null) {
             ownExecutor.shutdown();

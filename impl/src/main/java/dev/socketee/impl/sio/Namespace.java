@@ -193,11 +193,16 @@ public final class Namespace implements NamespaceHost {
             return false;
         }
         SioOutboundPacket p = (SioOutboundPacket) withAckIdIfNeeded(packet);
-        s.expectAck(p.ackId(), args -> ack.accept(args.isEmpty() ? null : args.get(0)));
+        s.expectAck(p.ackId(), args -> ack.accept(args.isEmpty() ? null : plain(args.get(0))));
         if (!flags.volatile_() || s.client().engine().isWritable()) {
             s.client().writeEngine(p.wire());
         }
         return true;
+    }
+
+    /** A reply as plain values: a cluster adapter sends it on, and the application binds it. */
+    private static Object plain(Object arg) {
+        return arg instanceof dev.socketee.impl.json.RawJson r ? dev.socketee.impl.json.JsonReader.parse(r.json()) : arg;
     }
 
     private OutboundPacket withAckIdIfNeeded(OutboundPacket packet) {

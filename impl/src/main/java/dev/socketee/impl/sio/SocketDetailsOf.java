@@ -25,7 +25,7 @@ final class SocketDetailsOf {
         h.query().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
         handshake.put("headers", headers);
         handshake.put("time", new java.util.Date(h.timeMillis()).toString());
-        handshake.put("address", h.remoteAddress() == null ? "" : h.remoteAddress().getAddress().getHostAddress());
+        handshake.put("address", address(h.remoteAddress()));
         handshake.put("xdomain", h.headers().containsKey("origin"));
         handshake.put("secure", "https".equalsIgnoreCase(first(h.headers().get("x-forwarded-proto"))));
         handshake.put("issued", h.timeMillis());
@@ -33,6 +33,13 @@ final class SocketDetailsOf {
         handshake.put("query", query);
         handshake.put("auth", s.auth() == null ? Map.of() : s.auth());
         return new SocketDetails(s.id(), handshake, s.rooms(), s.data());
+    }
+
+    private static String address(java.net.InetSocketAddress a) {
+        if (a == null) {
+            return "";
+        }
+        return a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
     }
 
     private static String first(List<String> values) {
