@@ -1,28 +1,19 @@
 package dev.socketee.impl.cdi;
 
 import dev.socketee.adapter.AdapterFactory;
-import dev.socketee.adapter.AdapterFactoryProvider;
-import dev.socketee.adapter.InMemoryAdapter;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
  * Which adapter the namespaces get: an application's CDI bean or producer of {@link AdapterFactory}
- * first, else the provider {@code socketee.adapter} names (found with ServiceLoader, e.g. "redis"
- * from socketee-redis), else the in-memory one. A name no provider answers to fails the start with
- * a message that says which module to add.
+ * first, else the one {@code socketee.adapter} names ({@link dev.socketee.impl.sio.AdapterFactories}).
  */
 final class AdapterSelection {
 
     private static final Logger LOG = Logger.getLogger(AdapterSelection.class.getName());
-    static final String MEMORY = "memory";
-
     private AdapterSelection() {
     }
 
@@ -38,26 +29,6 @@ final class AdapterSelection {
     }
 
     static AdapterFactory byName(String name, Function<String, String> config, ClassLoader loader) {
-        if (name == null || name.isBlank() || MEMORY.equals(name.trim())) {
-            return InMemoryAdapter::new;
-        }
-        List<String> known = new ArrayList<>();
-        for (ClassLoader cl : loaders(loader)) {
-            for (AdapterFactoryProvider p : ServiceLoader.load(AdapterFactoryProvider.class, cl)) {
-                if (p.name().equals(name.trim())) {
-                    LOG.info(() -> "Socket.IO adapter: " + p.name() + " (" + p.getClass().getName() + ")");
-                    return p.create(config);
-                }
-                known.add(p.name());
-            }
-        }
-        throw new IllegalStateException("socketee.adapter=" + name + " but no adapter of that name is on the class path (found: "
-                + (known.isEmpty() ? "none" : String.join(", ", known)) + "); for redis add dev.socketee:socketee-redis to the application");
-    }
-
-    /** The application's class loader first (the WAR's jars), then ours. */
-    private static List<ClassLoader> loaders(ClassLoader own) {
-        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
-        return tccl == null || tccl == own ? List.of(own) : List.of(tccl, own);
+        return dev.socketee.impl.sio.AdapterFactories.byName(name, config, loader);
     }
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 /**
  * The app {@code ../shared/bench} expects: on {@code /}, {@code echo} acks with its arguments and
  * {@code broadcast} re-emits its payload to every other socket. Library default ping settings.
+ * With {@code -Dsocketee.adapter=redis} (and the socketee-redis jar on the class path) it is one
+ * node of a cluster.
  */
 public final class BenchServer {
 
@@ -21,6 +23,9 @@ public final class BenchServer {
 
     private static void setUp(ServletContext context) {
         SioServer io = new SioServer(EngineIoOptions.builder().path("/socket.io").build(), Duration.ofSeconds(45));
+        // -Dsocketee.adapter=redis -Dsocketee.redis.uri=...: the same app as a cluster node (bench cluster runs)
+        io.adapterFactory(dev.socketee.impl.sio.AdapterFactories.byName(System.getProperty("socketee.adapter"), System::getProperty,
+                BenchServer.class.getClassLoader()));
         io.namespace("/", new NamespaceHandlers()
                 .on("echo", (socket, event, args, ack) -> {
                     if (ack != null) {
