@@ -191,9 +191,9 @@ class EmitterIT {
 
     @Test
     void disconnectSocketsDisconnectsTheSelectedOnes() {
-        String a = connect("a", "/", "r1");
+        connect("a", "/", "r1");
         String b = connect("b", "/", "r2");
-        String d = connect("d", "/", "r1", "r2");
+        connect("d", "/", "r1", "r2");
         String c = connect("c", "/chat", "r2");
         emitter.to(room("r2")).except(room("r1")).disconnectSockets(false);
         assertEquals(List.of("io server disconnect"), await("b", "disconnect"));
@@ -205,7 +205,6 @@ class EmitterIT {
         assertEquals(List.of("connect", "fence-1"), eventNames("d"));
         assertEquals(List.of("connect", "disconnect"), eventNames("b"));
         assertEquals("server namespace disconnect", peer.awaitDisconnect(b, NodeProcess.WAIT).get("reason"));
-        assertTrue(a != null && d != null);
     }
 
     @Test
