@@ -20,12 +20,12 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The cluster test app, namespace {@value #NS}: a client names rooms to join in its auth
- * ({@code {name, rooms}}) and asks its node to run one cluster operation with an {@code op} event
+ * The cluster test app, namespace {@value #NS}: a client names rooms to join and its session data
+ * in its auth ({@code {rooms, data}}) and asks its node to run one cluster operation with an {@code op} event
  * (see {@link #op}), whose ack carries the result. A node.js peer serves the same namespace with
- * the same contract (tck-tests/src/test/node/cluster), so tests drive either kind of node alike.
- * Server-side emits are answered with {@code <node>:<arg>} and shown to this node's sockets as a
- * {@code server-event} event.
+ * the same connect contract (tck-tests/src/test/node/cluster/node-peer.mjs). The server-side
+ * event {@code ping-server} is answered with {@code {node, args}} (the node peer answers
+ * {@code {port, args}}) and shown to this node's sockets as a {@code server-event} event.
  */
 @ApplicationScoped
 public class ClusterHandlers {
@@ -42,8 +42,8 @@ public class ClusterHandlers {
         if (auth == null) {
             return;
         }
-        if (auth.get("name") != null) {
-            e.socket().session().put("name", String.valueOf(auth.get("name")));
+        if (auth.get("data") instanceof Map<?, ?> data) { // node peer: socket.data = auth.data
+            data.forEach((k, v) -> e.socket().session().put(String.valueOf(k), v));
         }
         if (auth.get("rooms") instanceof List<?> rooms) {
             rooms.forEach(r -> e.socket().join(String.valueOf(r)));
@@ -96,9 +96,9 @@ public class ClusterHandlers {
         }
     }
 
-    void onPing(@Observes @OnServerEvent(value = "ping", namespace = NS) ServerEvent e) {
+    void onPing(@Observes @OnServerEvent(value = "ping-server", namespace = NS) ServerEvent e) {
         io.of(NS).local().emit("server-event", Map.of("event", e.event(), "args", e.args(), "node", node));
-        e.ack(node + ":" + e.arg(0, String.class));
+        e.ack(Map.of("node", node, "args", e.args()));
     }
 
     private Emitter target(Map<?, ?> req) {
