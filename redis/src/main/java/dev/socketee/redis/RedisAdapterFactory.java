@@ -53,6 +53,14 @@ public final class RedisAdapterFactory implements AdapterFactory {
         return options;
     }
 
+    /**
+     * Completes when both connections to Redis are up for the first time (never, while Redis
+     * cannot be reached; nothing needs to wait for it: the adapters work locally meanwhile).
+     */
+    public java.util.concurrent.CompletionStage<Void> connected() {
+        return bus.connected();
+    }
+
     /** Whether both connections to Redis are up now. */
     public boolean isConnected() {
         return bus.isConnected();

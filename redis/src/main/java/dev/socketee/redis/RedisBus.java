@@ -74,6 +74,7 @@ final class RedisBus implements AutoCloseable {
     private volatile StatefulRedisConnection<byte[], byte[]> pub;
     private volatile StatefulRedisPubSubConnection<byte[], byte[]> sub;
     private volatile boolean closed;
+    private final CompletableFuture<Void> connected = new CompletableFuture<>();
 
     RedisBus(RedisURI uri, ClientResources shared, Duration commandTimeout) {
         this.uri = uri;
@@ -159,7 +160,15 @@ final class RedisBus implements AutoCloseable {
         schedule(again, Duration.ofMillis(delay));
     }
 
+    /** Completes once both connections are up for the first time. */
+    CompletionStage<Void> connected() {
+        return connected;
+    }
+
     private void announceIfBack() {
+        if (isConnected()) {
+            connected.complete(null);
+        }
         if (isConnected() && warnedDown.compareAndSet(true, false)) {
             LOG.info("socketee-redis: connected to Redis at " + describe() + ", the cluster is joined");
         }

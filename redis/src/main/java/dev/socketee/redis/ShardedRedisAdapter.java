@@ -149,10 +149,22 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
         }
     }
 
-    /** node's shouldUseASeparateNamespace: public rooms in dynamic mode, every room in dynamic-private. */
+    /**
+     * node's shouldUseASeparateNamespace (public rooms in dynamic mode, every room in
+     * dynamic-private), widened to what a sender decides: node publishes a one-room broadcast on
+     * the room's channel unless the name has 20 characters, its socket ids' length. So a socket
+     * id of another length (a Socketee id has 22) gets its channel too, or a node.js peer's
+     * {@code io.to(id).emit()} would never arrive.
+     */
     private boolean separateChannel(String room) {
         boolean isPublic = socketRooms(room).isEmpty(); // a socket's own room is private
-        return mode == ShardedSubscriptionMode.DYNAMIC_PRIVATE || (mode == ShardedSubscriptionMode.DYNAMIC && isPublic);
+        return mode == ShardedSubscriptionMode.DYNAMIC_PRIVATE
+                || (mode == ShardedSubscriptionMode.DYNAMIC && (isPublic || !looksLikeASocketId(room)));
+    }
+
+    /** node's test for a room that is a socket id, by length alone. */
+    private static boolean looksLikeASocketId(String room) {
+        return room.length() == 20;
     }
 
     private String roomChannel(String room) {
@@ -167,7 +179,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
             return channel;
         }
         String room = options.rooms().iterator().next();
-        boolean dynamic = (mode == ShardedSubscriptionMode.DYNAMIC && room.length() != 20) // 20: looks like a socket id
+        boolean dynamic = (mode == ShardedSubscriptionMode.DYNAMIC && !looksLikeASocketId(room))
                 || mode == ShardedSubscriptionMode.DYNAMIC_PRIVATE;
         return dynamic ? roomChannel(room) : channel;
     }
