@@ -23,8 +23,8 @@ final class JsNumbers {
         if (d < 0) {
             return "-" + format(-d);
         }
-        // the shortest digits (Double.toString's on this JDK) as digits x 10^(n-k)
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        // the shortest digits that read back as d, as digits x 10^(n-k)
+        BigDecimal exact = shortest(d);
         String digits = exact.unscaledValue().toString();
         int k = digits.length();
         int n = k - exact.scale(); // the position of the decimal point after the first digit
@@ -40,5 +40,19 @@ final class JsNumbers {
         int e = n - 1;
         String mantissa = k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         return mantissa + "e" + (e >= 0 ? "+" : "-") + Math.abs(e);
+    }
+
+    /**
+     * The fewest significant digits that parse back to {@code d} (JDK 17's Double.toString is
+     * sometimes one digit longer, e.g. for 2^60), each length correctly rounded from the exact value.
+     */
+    private static BigDecimal shortest(double d) {
+        for (int digits = 1; digits < 17; digits++) {
+            String s = String.format(java.util.Locale.ROOT, "%." + (digits - 1) + "e", d);
+            if (Double.parseDouble(s) == d) {
+                return new BigDecimal(s).stripTrailingZeros();
+            }
+        }
+        return new BigDecimal(String.format(java.util.Locale.ROOT, "%.16e", d)).stripTrailingZeros();
     }
 }
