@@ -60,7 +60,7 @@ public class RedisAdapter extends InMemoryAdapter {
     private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
     private final RedisBus.Listener messageListener = this::onMessage;
     private final RedisBus.Listener requestListener = this::onRequest;
-    private final RateLimitedLog malformed = new RateLimitedLog(LOG, 60_000);
+    private static final RateLimitedLog MALFORMED = new RateLimitedLog(LOG, 60_000); // one line a minute for all namespaces
 
     RedisAdapter(NamespaceHost host, RedisBus bus, RedisAdapterOptions options) {
         super(host);
@@ -159,7 +159,7 @@ public class RedisAdapter extends InMemoryAdapter {
             OutboundPacket out = host.packet(integer(packet.get("type"), "the packet type"), list(packet.get("data"), "the packet data"));
             super.broadcast(out, Wire.readOpts(args.get(2), true));
         } catch (MalformedMessageException | ClassCastException e) {
-            malformed.warn("socketee-redis: ignoring a malformed broadcast on " + on + ": " + e.getMessage());
+            MALFORMED.warn("socketee-redis: ignoring a malformed broadcast on " + on + ": " + e.getMessage());
         }
     }
 
@@ -173,7 +173,7 @@ public class RedisAdapter extends InMemoryAdapter {
                 handleRequest(map(Wire.decode(message), "a request"));
             }
         } catch (MalformedMessageException | ClassCastException e) {
-            malformed.warn("socketee-redis: ignoring a malformed message on " + on + ": " + e.getMessage());
+            MALFORMED.warn("socketee-redis: ignoring a malformed message on " + on + ": " + e.getMessage());
         }
     }
 

@@ -51,7 +51,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
     private final Set<String> roomChannels = new HashSet<>(); // rooms whose channel is subscribed, under roomLock
     private final Object roomLock = new Object();
     private final RedisBus.Listener listener = this::onRawMessage;
-    private final RateLimitedLog malformed = new RateLimitedLog(LOG, 60_000);
+    private static final RateLimitedLog MALFORMED = new RateLimitedLog(LOG, 60_000); // one line a minute for all namespaces
     private volatile boolean closed;
 
     ShardedRedisAdapter(NamespaceHost host, RedisBus bus, RedisAdapterOptions options) {
@@ -344,7 +344,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
                 onMessage(message);
             }
         } catch (MalformedMessageException | ClassCastException e) {
-            malformed.warn("socketee-redis: ignoring a malformed message on " + on + ": " + e.getMessage());
+            MALFORMED.warn("socketee-redis: ignoring a malformed message on " + on + ": " + e.getMessage());
         }
     }
 

@@ -61,6 +61,14 @@ final class RedisServer implements AutoCloseable {
         return s;
     }
 
+    /** A server on a port chosen before (one a client already tries). */
+    static RedisServer startOn(int port) throws IOException {
+        assumeInstalled();
+        RedisServer s = new RedisServer(port);
+        s.startProcess();
+        return s;
+    }
+
     String uri() {
         return "redis://127.0.0.1:" + port;
     }
