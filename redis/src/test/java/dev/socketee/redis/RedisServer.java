@@ -69,14 +69,31 @@ final class RedisServer implements AutoCloseable {
         return s;
     }
 
+    /** A Sentinel (redis-server --sentinel) watching {@code master} as "mymaster". */
+    static RedisServer startSentinel(RedisServer master) throws IOException {
+        assumeInstalled();
+        RedisServer s = new RedisServer(freePort());
+        Path conf = s.dir.resolve("sentinel.conf"); // Sentinel rewrites its file: it must be its own
+        Files.writeString(conf, "port " + s.port + "\nbind 127.0.0.1\nprotected-mode no\ndir " + s.dir
+                + "\nsentinel monitor mymaster 127.0.0.1 " + master.port + " 1\n");
+        s.sentinelConf = conf;
+        s.startProcess();
+        return s;
+    }
+
+    private Path sentinelConf;
+
     String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** Starts (again, on the same port) and waits until it answers PING. */
     synchronized void startProcess() throws IOException {
-        process = new ProcessBuilder(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "no")
+        List<String> command = sentinelConf != null
+                ? List.of(BINARY, sentinelConf.toString(), "--sentinel")
+                : List.of(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                        "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "no");
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile())
                 .start();
