@@ -61,6 +61,25 @@ final class RedisServer implements AutoCloseable {
         return s;
     }
 
+    /** A server with more settings (TLS, a password: PING then answers NOAUTH, which is ready too). */
+    static RedisServer start(List<String> extraArgs) throws IOException {
+        assumeInstalled();
+        RedisServer s = new RedisServer(freePort());
+        s.extraArgs = List.copyOf(extraArgs);
+        s.startProcess();
+        return s;
+    }
+
+    private List<String> extraArgs = List.of();
+
+    static int freeLoopbackPort() throws IOException {
+        return freePort();
+    }
+
+    Path dir() {
+        return dir;
+    }
+
     /** A server on a port chosen before (one a client already tries). */
     static RedisServer startOn(int port) throws IOException {
         assumeInstalled();
@@ -91,8 +110,9 @@ final class RedisServer implements AutoCloseable {
     synchronized void startProcess() throws IOException {
         List<String> command = sentinelConf != null
                 ? List.of(BINARY, sentinelConf.toString(), "--sentinel")
-                : List.of(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                        "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "no");
+                : java.util.stream.Stream.concat(List.of(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                        "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "no").stream(),
+                        extraArgs.stream()).toList();
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile())
@@ -133,7 +153,7 @@ final class RedisServer implements AutoCloseable {
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String line = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-            return "+PONG".equals(line);
+            return "+PONG".equals(line) || line != null && line.startsWith("-NOAUTH");
         } catch (IOException e) {
             return false;
         }
