@@ -1,5 +1,7 @@
 package dev.socketee.redis;
 
+import dev.socketee.adapter.ClusterTimeoutException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

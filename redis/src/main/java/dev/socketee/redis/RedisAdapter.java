@@ -1,5 +1,7 @@
 package dev.socketee.redis;
 
+import dev.socketee.adapter.ClusterTimeoutException;
+
 import static dev.socketee.redis.Wire.integer;
 import static dev.socketee.redis.Wire.list;
 import static dev.socketee.redis.Wire.map;

@@ -3,10 +3,10 @@ package dev.socketee.redis;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** The random ids of the protocols: uid2's (62 letters and digits) and socket.io-adapter's (16 hex). */
+/** The random ids of the protocols: uid2's (64 URL-safe characters) and socket.io-adapter's (16 hex). */
 final class Uids {
 
-    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Uids() {

@@ -344,6 +344,6 @@ class NodeInteropTest {
     }
 
     private String normalize(String json) {
-        return json.replace(node.uid, "U").replace(adapter.uid(), "U").replaceAll("\"requestId\":\"[A-Za-z0-9]{6}\"", "\"requestId\":\"R\"");
+        return json.replace(node.uid, "U").replace(adapter.uid(), "U").replaceAll("\"requestId\":\"[A-Za-z0-9_-]{6}\"", "\"requestId\":\"R\"");
     }
 }

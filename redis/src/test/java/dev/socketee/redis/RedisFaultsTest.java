@@ -1,5 +1,7 @@
 package dev.socketee.redis;
 
+import dev.socketee.adapter.ClusterTimeoutException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
