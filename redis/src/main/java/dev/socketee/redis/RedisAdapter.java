@@ -6,6 +6,7 @@ import static dev.socketee.redis.Wire.integer;
 import static dev.socketee.redis.Wire.list;
 import static dev.socketee.redis.Wire.map;
 
+import dev.socketee.adapter.BroadcastFlags;
 import dev.socketee.adapter.BroadcastOptions;
 import dev.socketee.adapter.InMemoryAdapter;
 import dev.socketee.adapter.NamespaceHost;
@@ -26,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -281,7 +283,7 @@ public class RedisAdapter extends InMemoryAdapter {
         // node passes rooms and except only; the timeout is kept so the host can forget late acks
         Map<String, Object> rawOpts = map(request.get("opts"), "opts");
         BroadcastOptions withTimeout = new BroadcastOptions(opts.rooms(), opts.except(),
-                new dev.socketee.adapter.BroadcastFlags(false, false, Wire.readFlags(rawOpts.get("flags")).timeout()));
+                new BroadcastFlags(false, false, Wire.readFlags(rawOpts.get("flags")).timeout()));
         super.broadcastWithAck(out, withTimeout, count -> {
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("type", RequestType.BROADCAST_CLIENT_COUNT.code());
@@ -540,7 +542,7 @@ public class RedisAdapter extends InMemoryAdapter {
     }
 
     /** Encodes and publishes; a failure (Redis away, a value that cannot be encoded) is logged and dropped. */
-    private void publish(String target, java.util.function.Supplier<byte[]> encoder) {
+    private void publish(String target, Supplier<byte[]> encoder) {
         byte[] message;
         try {
             message = encoder.get();

@@ -7,6 +7,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Makes the Redis adapter of each namespace (node's {@code createAdapter(pub, sub, opts)} or, with
@@ -57,7 +58,7 @@ public final class RedisAdapterFactory implements AdapterFactory {
      * Completes when both connections to Redis are up for the first time (never, while Redis
      * cannot be reached; nothing needs to wait for it: the adapters work locally meanwhile).
      */
-    public java.util.concurrent.CompletionStage<Void> connected() {
+    public CompletionStage<Void> connected() {
         return bus.connected();
     }
 
@@ -77,7 +78,7 @@ public final class RedisAdapterFactory implements AdapterFactory {
      * Completes when Redis has handled every subscription change asked so far, e.g. a room's
      * channel in the sharded dynamic mode (tests and start-up checks; nothing needs to wait for it).
      */
-    public java.util.concurrent.CompletionStage<Void> settled() {
+    public CompletionStage<Void> settled() {
         return bus.settled();
     }
 

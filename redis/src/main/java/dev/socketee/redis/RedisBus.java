@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,7 +68,7 @@ final class RedisBus implements AutoCloseable {
     private final RedisClient pubClient;
     private final RedisClient subClient;
     private final Map<Key, List<Listener>> listeners = new ConcurrentHashMap<>();
-    private final java.util.Set<Key> dropped = ConcurrentHashMap.newKeySet(); // removed while disconnected
+    private final Set<Key> dropped = ConcurrentHashMap.newKeySet(); // removed while disconnected
     private final Object lock = new Object(); // orders subscription changes with the connection's arrival
     private final RateLimitedLog listenerErrors = new RateLimitedLog(LOG, 60_000);
     private final AtomicBoolean warnedDown = new AtomicBoolean();
