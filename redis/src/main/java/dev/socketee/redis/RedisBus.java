@@ -63,6 +63,7 @@ final class RedisBus implements AutoCloseable {
     }
 
     private final RedisURI uri;
+    private final Duration commandTimeout;
     private final ClientResources resources;
     private final boolean ownResources;
     private final RedisClient pubClient;
@@ -79,6 +80,7 @@ final class RedisBus implements AutoCloseable {
 
     RedisBus(RedisURI uri, ClientResources shared, Duration commandTimeout) {
         this.uri = uri;
+        this.commandTimeout = commandTimeout;
         this.ownResources = shared == null;
         this.resources = shared != null ? shared : DefaultClientResources.builder()
                 .reconnectDelay(Delay.exponential(RETRY_MIN, RETRY_MAX, 2, TimeUnit.MILLISECONDS))
@@ -215,13 +217,16 @@ final class RedisBus implements AutoCloseable {
             StatefulRedisPubSubConnection<byte[], byte[]> c = sub;
             if (list.size() == 1 && c != null) {
                 CompletionStage<Void> sent = send(c, key, true);
-                return c.isOpen() ? sent : CompletableFuture.completedFuture(null);
+                return c.isOpen() ? within(sent) : CompletableFuture.completedFuture(null);
             }
         }
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Removes a listener; Redis is asked to unsubscribe when it was the last one. */
+    /**
+     * Removes a listener; Redis is asked to unsubscribe when it was the last one. Completes at once:
+     * the listener gets nothing from now on, whatever Redis answers (or, while it is away, later).
+     */
     CompletionStage<Void> unsubscribe(Kind kind, String name, Listener listener) {
         Key key = new Key(kind, name);
         synchronized (lock) {
@@ -232,11 +237,10 @@ final class RedisBus implements AutoCloseable {
             listeners.remove(key);
             StatefulRedisPubSubConnection<byte[], byte[]> c = sub;
             if (c != null) {
-                CompletionStage<Void> sent = send(c, key, false);
-                if (c.isOpen()) {
-                    return sent;
+                send(c, key, false);
+                if (!c.isOpen()) {
+                    dropped.add(key); // Lettuce may subscribe it again on reconnect: resync takes it back
                 }
-                dropped.add(key); // Lettuce may subscribe it again on reconnect: resync takes it back
             }
         }
         return CompletableFuture.completedFuture(null);
@@ -285,7 +289,18 @@ final class RedisBus implements AutoCloseable {
         if (c == null || !c.isOpen()) {
             return CompletableFuture.completedFuture(null);
         }
-        return c.async().ping().<Void>thenApply(pong -> null).exceptionally(f -> null);
+        return within(c.async().ping().<Void>thenApply(pong -> null).exceptionally(f -> null));
+    }
+
+    /**
+     * {@code stage}, or done anyway after the command timeout: a connection that drops right now
+     * keeps the command and sends it on reconnect (and resync makes sure), nobody waits for that.
+     */
+    private CompletionStage<Void> within(CompletionStage<Void> stage) {
+        CompletableFuture<Void> bounded = new CompletableFuture<>();
+        stage.whenComplete((v, f) -> bounded.complete(null));
+        schedule(() -> bounded.complete(null), commandTimeout);
+        return bounded;
     }
 
     private final class Dispatcher extends RedisPubSubAdapter<byte[], byte[]> {
