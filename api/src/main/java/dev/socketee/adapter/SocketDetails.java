@@ -10,8 +10,9 @@ import java.util.Set;
  */
 public record SocketDetails(String id, Map<String, Object> handshake, Set<String> rooms, Map<String, Object> data) {
 
+    /** Nulls are kept (a node.js peer sends them); data that was not an object arrives as an empty map. */
     public SocketDetails {
-        handshake = Map.copyOf(handshake);
+        handshake = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(handshake));
         rooms = Set.copyOf(rooms);
         data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
     }

@@ -152,9 +152,9 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
     /**
      * node's shouldUseASeparateNamespace (public rooms in dynamic mode, every room in
      * dynamic-private), widened to what a sender decides: node publishes a one-room broadcast on
-     * the room's channel unless the name has 20 characters, its socket ids' length. So a socket
-     * id of another length (a Socketee id has 22) gets its channel too, or a node.js peer's
-     * {@code io.to(id).emit()} would never arrive.
+     * the room's channel unless the name has 20 characters, its socket ids' length (Socketee's
+     * too). So a socket id of another length (another implementation's) gets its channel too, or
+     * a node.js peer's {@code io.to(id).emit()} would never arrive.
      */
     private boolean separateChannel(String room) {
         boolean isPublic = socketRooms(room).isEmpty(); // a socket's own room is private

@@ -3,7 +3,13 @@ package dev.socketee.impl.engine;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Unguessable session ids: 128 bits from a CSPRNG, URL-safe base64 without padding (22 chars). */
+/**
+ * Unguessable session and socket ids: 120 bits from a CSPRNG in URL-safe base64, 20 characters,
+ * as node's base64id makes them. The length matters beyond looks: node's sharded Redis adapter
+ * takes a room of exactly 20 characters for a socket id (it is reached on the namespace's
+ * channel, not a room channel of its own), so a Socketee id of another length would be unreachable
+ * from a node.js node of the same cluster.
+ */
 public final class SidGenerator {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -13,7 +19,7 @@ public final class SidGenerator {
     }
 
     public static String next() {
-        byte[] bytes = new byte[16];
+        byte[] bytes = new byte[15];
         RANDOM.nextBytes(bytes);
         return ENCODER.encodeToString(bytes);
     }

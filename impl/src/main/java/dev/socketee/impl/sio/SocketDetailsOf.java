@@ -2,6 +2,8 @@ package dev.socketee.impl.sio;
 
 import dev.socketee.adapter.SocketDetails;
 import dev.socketee.impl.engine.HandshakeInfo;
+import dev.socketee.impl.json.JsonFallback;
+import dev.socketee.impl.protocol.socket.PlainValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,13 @@ final class SocketDetailsOf {
         handshake.put("url", s.namespace().server().enginePath() + "/?" + queryString(h.query()));
         handshake.put("query", query);
         handshake.put("auth", s.auth() == null ? Map.of() : s.auth());
-        return new SocketDetails(s.id(), handshake, s.rooms(), s.data());
+        // plain values only: a cluster adapter writes them for other nodes (the auth is still raw JSON, session data may hold records)
+        JsonFallback json = s.namespace().jsonFallback();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plainHandshake = (Map<String, Object>) PlainValues.of(List.of(handshake), json).get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plainData = (Map<String, Object>) PlainValues.of(List.of(new LinkedHashMap<>(s.data())), json).get(0);
+        return new SocketDetails(s.id(), plainHandshake, s.rooms(), plainData);
     }
 
     private static String address(java.net.InetSocketAddress a) {

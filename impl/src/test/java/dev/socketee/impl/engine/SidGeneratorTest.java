@@ -14,7 +14,7 @@ class SidGeneratorTest {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 20_000; i++) {
             String sid = SidGenerator.next();
-            assertEquals(22, sid.length(), sid); // 16 random bytes, base64url without padding
+            assertEquals(20, sid.length(), sid); // 15 random bytes, base64url, as node's base64id
             assertTrue(sid.matches("[A-Za-z0-9_-]+"), sid);
             assertTrue(seen.add(sid), "duplicate " + sid);
         }
