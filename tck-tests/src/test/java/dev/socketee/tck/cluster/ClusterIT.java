@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * One cluster on a real redis-server: two Socketee nodes A and B (the cluster test WAR on
@@ -30,17 +31,33 @@ import org.junit.jupiter.api.TestInfo;
  * the whole namespace from the same node (the same Redis connection, so it arrives after it);
  * once every client has its fence, what it has not got it will not get.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterIT {
 
-    private static final String KEY = "cluster-it";
     private static final String NS = "/cluster";
     private static final Duration ACK = Duration.ofSeconds(10);
 
-    private static SocketeeNode a;
-    private static SocketeeNode b;
-    private static NodePeer p;
-    private static NodeClients clients;
-    private static RedisServer redis;
+    private SocketeeNode a;
+    private SocketeeNode b;
+    private NodePeer p;
+    private NodeClients clients;
+    private RedisServer redis;
+    private String key;
+
+    /** The channel prefix of this class's cluster: other classes' nodes on the shared Redis never hear it. */
+    protected String key() {
+        return "cluster-it";
+    }
+
+    /** More system properties for the Socketee nodes (the sharded variant sets its adapter mode). */
+    protected Map<String, String> socketeeOptions() {
+        return Map.of();
+    }
+
+    /** More options for the node.js peer (see node-peer.mjs). */
+    protected List<String> peerOptions() {
+        return List.of("requestsTimeout=2000");
+    }
 
     private final List<String> connected = new ArrayList<>();
     private final Map<String, String> sids = new LinkedHashMap<>();
@@ -49,17 +66,20 @@ class ClusterIT {
     private int fences;
 
     @BeforeAll
-    static void cluster() throws Exception {
+    void cluster() throws Exception {
         Assumptions.assumeFalse(ServerUnderTest.isExternal(), "Socketee nodes on the embedded default: embedded run only");
         redis = RedisServer.shared();
-        a = SocketeeNode.start("A", redis.uri(), KEY, Map.of());
-        b = SocketeeNode.start("B", redis.uri(), KEY, Map.of());
-        p = NodePeer.start(redis.uri(), "key=" + KEY, "namespaces=" + NS, "requestsTimeout=2000");
+        key = key();
+        a = SocketeeNode.start("A", redis.uri(), key, socketeeOptions());
+        b = SocketeeNode.start("B", redis.uri(), key, socketeeOptions());
+        List<String> options = new ArrayList<>(List.of("key=" + key, "namespaces=" + NS));
+        options.addAll(peerOptions());
+        p = NodePeer.start(redis.uri(), options.toArray(String[]::new));
         clients = NodeClients.start();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         for (AutoCloseable c : new AutoCloseable[] {clients, p, a, b}) {
             try {
                 if (c != null) {
@@ -161,11 +181,11 @@ class ClusterIT {
         connect("a", a.url(), "r1");
         connect("b", b.url(), "r1");
         connect("c", b.url());
-        try (NodeProcess nodeEmitter = NodeProcess.start("cluster/node-emitter.mjs", List.of(redis.uri(), KEY), "READY")) {
+        try (NodeProcess nodeEmitter = NodeProcess.start("cluster/node-emitter.mjs", List.of(redis.uri(), key), "READY")) {
             nodeEmitter.command(Map.of("op", "emit", "nsp", NS, "rooms", rooms("r1"), "event", "from-node-emitter", "args", List.of("n")));
         }
         try (dev.socketee.emitter.SocketIoEmitter emitter = dev.socketee.emitter.SocketIoEmitter.create(redis.uri(),
-                dev.socketee.emitter.EmitterOptions.builder().key(KEY).build())) {
+                dev.socketee.emitter.EmitterOptions.builder().key(key).build())) {
             emitter.of(NS).to(room("r1")).emit("from-java-emitter", "j").toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
         }
         fence("a");

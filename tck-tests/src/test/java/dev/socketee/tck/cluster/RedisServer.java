@@ -97,6 +97,16 @@ public final class RedisServer implements AutoCloseable {
     }
 
     /** {@code redis://127.0.0.1:<port>} */
+    /** The server's major version, from {@code INFO server} (sharded Pub/Sub needs 7). */
+    public int majorVersion() {
+        String info = String.valueOf(command("INFO", "server"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("redis_version:(\\d+)\\.").matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("no redis_version in INFO: " + info);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
     public String uri() {
         return "redis://127.0.0.1:" + port;
     }
