@@ -28,6 +28,7 @@ class ReadmeSnippetsTest {
     private static final String IMPORTS = """
             import dev.socketee.*;
             import dev.socketee.engine.*;
+            import dev.socketee.emitter.*;
             import jakarta.annotation.*;
             import jakarta.enterprise.concurrent.*;
             import jakarta.enterprise.context.*;
