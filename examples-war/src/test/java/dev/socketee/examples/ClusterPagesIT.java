@@ -1,7 +1,6 @@
 package dev.socketee.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.socketee.examples.LocalNginx.Routed;
@@ -49,6 +48,8 @@ class ClusterPagesIT {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration BROWSER_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> MODES = List.of("default", "polling");
+    /** Refused on purpose once, by {@link #sameOriginThroughTheProxy}. */
+    private static final String FOREIGN_ORIGIN = "http://evil.example";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -153,8 +154,9 @@ class ClusterPagesIT {
             System.out.printf("[cluster] nginx stopped in %d ms%n", took.toMillis());
         }
         for (ServerProcess node : nodes) {
-            assertFalse(Files.readString(node.log(), StandardCharsets.ISO_8859_1).contains("Refused"),
-                    () -> node + " refused a request (origin check?): see its log");
+            List<String> refused = Files.readAllLines(node.log(), StandardCharsets.ISO_8859_1).stream()
+                    .filter(l -> l.contains("Refused") && !l.contains(FOREIGN_ORIGIN)).toList();
+            assertTrue(refused.isEmpty(), () -> node + " refused requests through nginx (origin check?): " + refused);
         }
     }
 
@@ -173,7 +175,7 @@ class ClusterPagesIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals("200 ok", close.statusCode() + " " + close.body(), "closing the session through nginx");
         HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(URI.create(handshake)).timeout(Duration.ofSeconds(5))
-                .header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Origin", FOREIGN_ORIGIN).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, foreign.statusCode(), foreign::body);
     }
 
@@ -283,7 +285,7 @@ class ClusterPagesIT {
             try {
                 List<String> lines = Files.readAllLines(node.log(), StandardCharsets.ISO_8859_1);
                 all.append("\n== ").append(node).append('\n')
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
             } catch (IOException e) {
                 all.append("\n(").append(node.log()).append(" unreadable: ").append(e).append(')');
             }
