@@ -1,11 +1,15 @@
-// /chat.html (namespace /chat): a message sent in one browser appears in both.
+// /chat.html (namespace /chat): a message sent in one browser appears in both. With two base URLs
+// (or routing cookies) page A is on the first server and page B on the second: a cluster's chat.
 import assert from 'node:assert/strict';
 import { runPageTest, expectConnected, expectStillOnTransport, waitItem, itemsOf, tag } from './lib.mjs';
 
-await runPageTest('chat', async ({ newPage, url, mode, say }) => {
+await runPageTest('chat', async (ctx) => {
+  const { newPage, url, mode, say } = ctx;
   const a = await newPage('A');
   const b = await newPage('B');
-  await Promise.all([a.goto(url('/chat.html')), b.goto(url('/chat.html'))]);
+  if (ctx.spread) ctx.shotPages = [[a, 'a'], [b, 'b']];
+  await Promise.all([a.goto(url('/chat.html', 0)), b.goto(url('/chat.html', 1))]);
+  say(`A on ${a.url()}, B on ${b.url()}`);
   await expectConnected(a, mode, (m) => say(`A: ${m}`));
   await expectConnected(b, mode, (m) => say(`B: ${m}`));
 

@@ -2,9 +2,13 @@
 // Drives Debian's /usr/bin/chromium (headless) through playwright-core; no browser download.
 //
 // Every page script is run as:  node <page>.mjs BASEURL MODE SHOTDIR
-//   BASEURL  e.g. http://127.0.0.1:8080 (a context path may follow: http://host:port/ctx)
+//   BASEURL  e.g. http://127.0.0.1:8080 (a context path may follow: http://host:port/ctx), or
+//            several, comma-separated, one per page for pages spread over servers (a cluster):
+//            url(path, i) is on the i-th (the last one for the pages beyond)
 //   MODE     "default" (engine upgrades to websocket) or "polling" (page URL gets ?transport=polling)
 //   SHOTDIR  directory that receives <page>-<mode>.png
+// PAGE_COOKIES (environment, optional): comma-separated name=value, the i-th set in the browser
+//   context of the i-th page opened before it loads anything (e.g. a proxy's routing cookie)
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,12 +31,28 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function parseArgs(name) {
-  const [base, mode = 'default', shotDir = '.'] = process.argv.slice(2);
-  if (!base || !/^https?:\/\//.test(base) || !['default', 'polling'].includes(mode)) {
-    console.error(`usage: node ${name}.mjs BASEURL default|polling SHOTDIR`);
+  const [arg, mode = 'default', shotDir = '.'] = process.argv.slice(2);
+  const bases = parseBases(arg);
+  if (!bases || !['default', 'polling'].includes(mode)) {
+    console.error(`usage: node ${name}.mjs BASEURL[,BASEURL...] default|polling SHOTDIR`);
     process.exit(2);
   }
-  return { base: base.replace(/\/+$/, ''), mode, shotDir };
+  return { base: bases[0], bases, mode, shotDir };
+}
+
+/** The comma-separated base URLs of the argument, without trailing slashes; null when one is not http(s). */
+function parseBases(arg) {
+  const bases = (arg || '').split(',').map((b) => b.trim().replace(/\/+$/, ''));
+  return bases.every((b) => /^https?:\/\//.test(b)) ? bases : null;
+}
+
+/** PAGE_COOKIES as [{ name, value }, ...], one per page in the order pages are opened. */
+function pageCookies() {
+  return (process.env.PAGE_COOKIES || '').split(',').filter((c) => c.trim()).map((c) => {
+    const eq = c.indexOf('=');
+    if (eq <= 0) throw new Error(`PAGE_COOKIES: ${JSON.stringify(c)} is not name=value`);
+    return { name: c.slice(0, eq).trim(), value: c.slice(eq + 1).trim() };
+  });
 }
 
 export function pageUrl(base, path, mode) {
@@ -160,7 +180,9 @@ function watch(page, label, say) {
  * process after GLOBAL_TIMEOUT_MS whatever happens.
  */
 export async function runPageTest(name, test) {
-  const { base, mode, shotDir } = parseArgs(name);
+  const { base, bases, mode, shotDir } = parseArgs(name);
+  const cookies = pageCookies();
+  const baseOf = (i) => bases[Math.min(i, bases.length - 1)];
   const say = (m) => log(name, mode, m);
   const timer = setTimeout(() => {
     console.log(`[${name}/${mode}] FAIL: global timeout of ${GLOBAL_TIMEOUT_MS} ms`);
@@ -182,7 +204,10 @@ export async function runPageTest(name, test) {
     base,
     mode,
     say,
-    url: (path) => pageUrl(base, path, mode),
+    /** The page URL on the i-th base (i-th page's server; the first one by default). */
+    url: (path, i = 0) => pageUrl(baseOf(i), path, mode),
+    /** True when the pages are meant to be on different servers (several bases or routing cookies). */
+    spread: bases.length > 1 || cookies.length > 0,
     /** The page to screenshot as <name>-<mode>.png (default: the first page). */
     shotPage: null,
     /**
@@ -195,8 +220,14 @@ export async function runPageTest(name, test) {
       await shoot(page, suffix, why);
       snapped.add(suffix);
     },
+    /** A page in a browser context of its own; the i-th page opened gets the i-th of PAGE_COOKIES. */
     async newPage(label) {
+      const i = pages.length;
       const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+      if (cookies[i]) {
+        await context.addCookies([{ ...cookies[i], url: baseOf(i) }]);
+        say(`(${label}) cookie ${cookies[i].name}=${cookies[i].value} for ${baseOf(i)}`);
+      }
       const page = await context.newPage();
       page.setDefaultTimeout(STEP_TIMEOUT_MS);
       watch(page, label, say);
@@ -207,7 +238,7 @@ export async function runPageTest(name, test) {
   let ok = false;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 15000 });
-    say(`chromium ${browser.version()}, base ${base}`);
+    say(`chromium ${browser.version()}, base ${bases.join(', ')}`);
     await test(ctx);
     ok = true;
   } catch (e) {
