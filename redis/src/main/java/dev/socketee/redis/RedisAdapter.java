@@ -1,17 +1,22 @@
 package dev.socketee.redis;
 
-import dev.socketee.adapter.ClusterTimeoutException;
-
 import static dev.socketee.redis.Wire.integer;
 import static dev.socketee.redis.Wire.list;
 import static dev.socketee.redis.Wire.map;
 
 import dev.socketee.adapter.BroadcastFlags;
 import dev.socketee.adapter.BroadcastOptions;
+import dev.socketee.adapter.ClusterTimeoutException;
 import dev.socketee.adapter.InMemoryAdapter;
 import dev.socketee.adapter.NamespaceHost;
 import dev.socketee.adapter.OutboundPacket;
 import dev.socketee.adapter.SocketDetails;
+import dev.socketee.redis.wire.JsonWriter;
+import dev.socketee.redis.wire.MalformedMessageException;
+import dev.socketee.redis.wire.MsgpackDecoder;
+import dev.socketee.redis.wire.MsgpackEncoder;
+import dev.socketee.redis.wire.NamespaceChannels;
+import dev.socketee.redis.wire.RequestType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +61,7 @@ public class RedisAdapter extends InMemoryAdapter {
     private final Duration requestsTimeout;
     private final boolean publishOnSpecificResponseChannel;
     private final String uid = Uids.uid2(6);
+    private final NamespaceChannels channels;
     private final String channel;
     private final String requestChannel;
     private final String responseChannel;
@@ -71,11 +77,11 @@ public class RedisAdapter extends InMemoryAdapter {
         this.bus = bus;
         this.requestsTimeout = options.requestsTimeout();
         this.publishOnSpecificResponseChannel = options.publishOnSpecificResponseChannel();
-        String prefix = options.key();
-        this.channel = prefix + "#" + host.name() + "#";
-        this.requestChannel = prefix + "-request#" + host.name() + "#";
-        this.responseChannel = prefix + "-response#" + host.name() + "#";
-        this.specificResponseChannel = responseChannel + uid + "#";
+        this.channels = new NamespaceChannels(options.key(), host.name());
+        this.channel = channels.broadcast();
+        this.requestChannel = channels.request();
+        this.responseChannel = channels.response();
+        this.specificResponseChannel = channels.response(uid);
     }
 
     /** This node's id in the cluster (6 characters, as node's). */
@@ -111,8 +117,7 @@ public class RedisAdapter extends InMemoryAdapter {
     @Override
     public void broadcast(OutboundPacket packet, BroadcastOptions options) {
         if (!options.flags().local()) {
-            String target = options.rooms().size() == 1 ? channel + options.rooms().iterator().next() + "#" : channel;
-            publish(target, () -> Msgpack.encode(List.of(uid, Wire.packet(packet, host.name()), Wire.optsWithFlags(options))));
+            publish(channels.broadcastTo(options.rooms()), () -> MsgpackEncoder.encode(List.of(uid, Wire.packet(packet, host.name()), Wire.optsWithFlags(options))));
         }
         super.broadcast(packet, options);
     }
@@ -132,7 +137,7 @@ public class RedisAdapter extends InMemoryAdapter {
                 request.put("type", RequestType.BROADCAST.code());
                 request.put("packet", Wire.packet(packet, host.name()));
                 request.put("opts", Wire.optsWithFlags(options));
-                return Msgpack.encode(request);
+                return MsgpackEncoder.encode(request);
             });
         }
         super.broadcastWithAck(packet, options, clientCount, ack);
@@ -140,15 +145,15 @@ public class RedisAdapter extends InMemoryAdapter {
 
     /** A message on the broadcast pattern: the local part of another node's broadcast. */
     private void onMessage(String on, byte[] message) {
-        if (!on.startsWith(channel)) {
+        String room = channels.roomOf(on);
+        if (room == null) {
             return;
         }
-        String room = on.length() > channel.length() ? on.substring(channel.length(), on.length() - 1) : "";
         if (!room.isEmpty() && !hasRoom(room)) {
             return; // nobody here is in it: not even worth decoding
         }
         try {
-            List<Object> args = list(Msgpack.decode(message), "a broadcast");
+            List<Object> args = list(MsgpackDecoder.decode(message), "a broadcast");
             if (args.size() < 3) {
                 throw new MalformedMessageException("a broadcast of " + args.size() + " elements");
             }
@@ -199,7 +204,7 @@ public class RedisAdapter extends InMemoryAdapter {
                 Map<String, Object> response = new LinkedHashMap<>();
                 response.put("requestId", requestId);
                 response.put("sockets", List.copyOf(super.sockets(Wire.strings(request.get("rooms")))));
-                publishResponse(request, Json.write(response));
+                publishResponse(request, JsonWriter.stringify(response));
             }
             case ALL_ROOMS -> {
                 if (requests.containsKey(String.valueOf(requestId))) {
@@ -208,7 +213,7 @@ public class RedisAdapter extends InMemoryAdapter {
                 Map<String, Object> response = new LinkedHashMap<>();
                 response.put("requestId", requestId);
                 response.put("rooms", List.copyOf(rooms()));
-                publishResponse(request, Json.write(response));
+                publishResponse(request, JsonWriter.stringify(response));
             }
             case REMOTE_JOIN, REMOTE_LEAVE, REMOTE_DISCONNECT -> onSocketsRequest(type, request);
             case REMOTE_FETCH -> {
@@ -219,7 +224,7 @@ public class RedisAdapter extends InMemoryAdapter {
                 Map<String, Object> response = new LinkedHashMap<>();
                 response.put("requestId", requestId);
                 response.put("sockets", Wire.sockets(local));
-                publishResponse(request, Json.write(response));
+                publishResponse(request, JsonWriter.stringify(response));
             }
             case SERVER_SIDE_EMIT -> onServerSideEmitRequest(request);
             case BROADCAST -> onBroadcastRequest(request);
@@ -249,7 +254,7 @@ public class RedisAdapter extends InMemoryAdapter {
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("requestId", request.get("requestId"));
-        publishResponse(request, Json.write(response));
+        publishResponse(request, JsonWriter.stringify(response));
     }
 
     private void onServerSideEmitRequest(Map<String, Object> request) {
@@ -268,7 +273,7 @@ public class RedisAdapter extends InMemoryAdapter {
             response.put("type", RequestType.SERVER_SIDE_EMIT.code());
             response.put("requestId", requestId);
             response.put("data", reply);
-            publish(responseChannel, () -> Json.write(response).getBytes(StandardCharsets.UTF_8)); // node: always the common channel
+            publish(responseChannel, () -> JsonWriter.stringify(response).getBytes(StandardCharsets.UTF_8)); // node: always the common channel
         });
     }
 
@@ -289,13 +294,13 @@ public class RedisAdapter extends InMemoryAdapter {
             response.put("type", RequestType.BROADCAST_CLIENT_COUNT.code());
             response.put("requestId", requestId);
             response.put("clientCount", count);
-            publishResponse(request, Json.write(response));
+            publishResponse(request, JsonWriter.stringify(response));
         }, arg -> {
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("type", RequestType.BROADCAST_ACK.code());
             response.put("requestId", requestId);
             response.put("packet", arg);
-            publishResponse(request, Msgpack.encode(response));
+            publishResponse(request, MsgpackEncoder.encode(response));
         });
     }
 
@@ -304,7 +309,7 @@ public class RedisAdapter extends InMemoryAdapter {
     }
 
     private void publishResponse(Map<String, Object> request, byte[] response) {
-        String target = publishOnSpecificResponseChannel ? responseChannel + request.get("uid") + "#" : responseChannel;
+        String target = publishOnSpecificResponseChannel ? channels.response(String.valueOf(request.get("uid"))) : responseChannel;
         publish(target, () -> response);
     }
 
@@ -538,7 +543,7 @@ public class RedisAdapter extends InMemoryAdapter {
     }
 
     private void publishJson(String target, Map<String, Object> message) {
-        publish(target, () -> Json.write(message).getBytes(StandardCharsets.UTF_8));
+        publish(target, () -> JsonWriter.stringify(message).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Encodes and publishes; a failure (Redis away, a value that cannot be encoded) is logged and dropped. */

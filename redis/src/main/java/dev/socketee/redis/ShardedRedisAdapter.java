@@ -9,6 +9,10 @@ import dev.socketee.adapter.InMemoryAdapter;
 import dev.socketee.adapter.NamespaceHost;
 import dev.socketee.adapter.OutboundPacket;
 import dev.socketee.adapter.SocketDetails;
+import dev.socketee.redis.wire.JsonWriter;
+import dev.socketee.redis.wire.MalformedMessageException;
+import dev.socketee.redis.wire.MsgpackEncoder;
+import dev.socketee.redis.wire.NamespaceChannels;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +48,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
     private final Duration requestsTimeout;
     private final ShardedSubscriptionMode mode;
     private final String uid = Uids.hex16();
+    private final NamespaceChannels channels;
     private final String channel;
     private final String responseChannel;
     private final Map<String, PendingRequest<?>> requests = new ConcurrentHashMap<>();
@@ -59,8 +64,9 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
         this.bus = bus;
         this.requestsTimeout = options.requestsTimeout();
         this.mode = options.subscriptionMode();
-        this.channel = options.key() + "#" + host.name() + "#";
-        this.responseChannel = channel + uid + "#";
+        this.channels = new NamespaceChannels(options.key(), host.name());
+        this.channel = channels.broadcast();
+        this.responseChannel = channels.room(uid); // a node's responses come on a channel named as a room's
     }
 
     /** This node's id in the cluster (16 hex digits, as ClusterAdapter's). */
@@ -83,7 +89,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
         done.add(bus.unsubscribe(RedisBus.Kind.SHARD, responseChannel, listener).toCompletableFuture());
         synchronized (roomLock) {
             for (String room : roomChannels) {
-                done.add(bus.unsubscribe(RedisBus.Kind.SHARD, roomChannel(room), listener).toCompletableFuture());
+                done.add(bus.unsubscribe(RedisBus.Kind.SHARD, channels.room(room), listener).toCompletableFuture());
             }
             roomChannels.clear();
         }
@@ -142,9 +148,9 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
             }
             boolean wanted = hasRoom(room) && separateChannel(room);
             if (wanted && roomChannels.add(room)) {
-                bus.subscribe(RedisBus.Kind.SHARD, roomChannel(room), listener);
+                bus.subscribe(RedisBus.Kind.SHARD, channels.room(room), listener);
             } else if (!wanted && roomChannels.remove(room)) {
-                bus.unsubscribe(RedisBus.Kind.SHARD, roomChannel(room), listener);
+                bus.unsubscribe(RedisBus.Kind.SHARD, channels.room(room), listener);
             }
         }
     }
@@ -167,10 +173,6 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
         return room.length() == 20;
     }
 
-    private String roomChannel(String room) {
-        return channel + room + "#";
-    }
-
     // ---- publishing ----------------------------------------------------------------------------
 
     /** node's computeChannel: a plain broadcast to one room goes on that room's channel. */
@@ -181,7 +183,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
         String room = options.rooms().iterator().next();
         boolean dynamic = (mode == ShardedSubscriptionMode.DYNAMIC && !looksLikeASocketId(room))
                 || mode == ShardedSubscriptionMode.DYNAMIC_PRIVATE;
-        return dynamic ? roomChannel(room) : channel;
+        return dynamic ? channels.room(room) : channel;
     }
 
     private void publish(MessageType type, Map<String, Object> data, BroadcastOptions options) {
@@ -189,7 +191,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
     }
 
     private void publishResponse(Object requesterUid, MessageType type, Map<String, Object> data) {
-        spublish(channel + requesterUid + "#", message(type, data));
+        spublish(channels.room(String.valueOf(requesterUid)), message(type, data));
     }
 
     /** {@code {type, data, uid, nsp}} in that order, as ClusterAdapter builds it. */
@@ -209,7 +211,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
         try {
             MessageType type = MessageType.of((Integer) message.get("type"));
             boolean binary = type.mayContainBinary() && Wire.hasBinary(message.get("data"));
-            bytes = binary ? Msgpack.encode(message) : Json.write(message).getBytes(StandardCharsets.UTF_8);
+            bytes = binary ? MsgpackEncoder.encode(message) : JsonWriter.stringify(message).getBytes(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "socketee-redis: cannot send to other nodes on " + target + ": " + e.getMessage());
             return;

@@ -4,7 +4,12 @@ import dev.socketee.adapter.BroadcastFlags;
 import dev.socketee.adapter.BroadcastOptions;
 import dev.socketee.adapter.OutboundPacket;
 import dev.socketee.adapter.SocketDetails;
+import dev.socketee.redis.wire.JsNumbers;
+import dev.socketee.redis.wire.JsonReader;
+import dev.socketee.redis.wire.MalformedMessageException;
+import dev.socketee.redis.wire.MsgpackDecoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -89,7 +94,7 @@ final class Wire {
         Set<String> out = new LinkedHashSet<>();
         for (Object room : list) {
             if (room != null) {
-                out.add(room instanceof Number n ? JsNumbers.format(n.doubleValue()) : room.toString());
+                out.add(room instanceof Number n ? JsNumbers.toString(n.doubleValue()) : room.toString());
             }
         }
         return out;
@@ -205,8 +210,8 @@ final class Wire {
     /** Decodes a request or response: JSON when it starts with '{' (as node checks), else msgpack. */
     static Object decode(byte[] message) {
         if (message.length > 0 && message[0] == '{') {
-            return Json.parse(new String(message, java.nio.charset.StandardCharsets.UTF_8));
+            return JsonReader.parse(new String(message, StandardCharsets.UTF_8));
         }
-        return Msgpack.decode(message);
+        return MsgpackDecoder.decode(message);
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.socketee.adapter.BroadcastFlags;
 import dev.socketee.adapter.BroadcastOptions;
 import dev.socketee.adapter.SocketDetails;
+import dev.socketee.redis.wire.MsgpackDecoder;
+import dev.socketee.redis.wire.MsgpackEncoder;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -319,8 +321,8 @@ class NodeInteropTest {
                         "x".repeat(40), "y".repeat(300), new byte[] {9}));
         RawSubscriber.Message nodeMessage = wire.await(m -> m.channel().equals(key + "#" + NSP + "#r2#")
                 && new String(m.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("layout-node"), "node's broadcast");
-        assertEquals(hex.formatHex(nodeMessage.bytes()), hex.formatHex(Msgpack.encode(Msgpack.decode(nodeMessage.bytes()))));
-        List<?> decoded = (List<?>) Msgpack.decode(nodeMessage.bytes());
+        assertEquals(hex.formatHex(nodeMessage.bytes()), hex.formatHex(MsgpackEncoder.encode(MsgpackDecoder.decode(nodeMessage.bytes()))));
+        List<?> decoded = (List<?>) MsgpackDecoder.decode(nodeMessage.bytes());
         assertEquals(node.uid, decoded.get(0));
         assertEquals(Map.of("rooms", List.of("r2"), "except", List.of(), "flags", Map.of("volatile", true)), decoded.get(2));
     }

@@ -1,5 +1,7 @@
 package dev.socketee.redis;
 
+import dev.socketee.redis.wire.JsonReader;
+import dev.socketee.redis.wire.JsonWriter;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -78,7 +80,7 @@ final class NodePeer implements AutoCloseable {
             String line;
             while ((line = in.readLine()) != null) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> event = (Map<String, Object>) fromWire(Json.parse(line));
+                Map<String, Object> event = (Map<String, Object>) fromWire(JsonReader.parse(line));
                 synchronized (this) {
                     events.add(event);
                     notifyAll();
@@ -118,7 +120,7 @@ final class NodePeer implements AutoCloseable {
             command.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         synchronized (stdin) {
-            stdin.write((Json.write(toWire(command)) + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.write((JsonWriter.stringify(toWire(command)) + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
         }
         Map<String, Object> done = await(e -> "done".equals(e.get("ev")) && Integer.valueOf(mine).equals(e.get("seq")), cmd);
