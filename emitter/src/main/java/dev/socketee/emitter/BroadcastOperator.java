@@ -1,5 +1,6 @@
 package dev.socketee.emitter;
 
+import dev.socketee.redis.wire.RequestType;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;

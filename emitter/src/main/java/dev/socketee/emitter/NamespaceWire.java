@@ -1,5 +1,8 @@
 package dev.socketee.emitter;
 
+import dev.socketee.redis.wire.JsonWriter;
+import dev.socketee.redis.wire.NamespaceChannels;
+import dev.socketee.redis.wire.RequestType;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,20 +31,16 @@ final class NamespaceWire {
 
     private final Publisher publisher;
     private final Parser parser;
-    private final String namespace;
-    private final String broadcastChannel;
-    private final String requestChannel;
+    private final NamespaceChannels channels;
 
     NamespaceWire(Publisher publisher, EmitterOptions options, String namespace) {
         this.publisher = publisher;
         this.parser = options.parser();
-        this.namespace = namespace;
-        this.broadcastChannel = options.key() + "#" + namespace + "#";
-        this.requestChannel = options.key() + "-request#" + namespace + "#";
+        this.channels = new NamespaceChannels(options.key(), namespace);
     }
 
     String namespace() {
-        return namespace;
+        return channels.nsp();
     }
 
     CompletionStage<Long> broadcast(Set<String> rooms, Set<String> except, Map<String, Boolean> flags,
@@ -49,20 +48,19 @@ final class NamespaceWire {
         Map<String, Object> packet = new LinkedHashMap<>();
         packet.put("type", EVENT_PACKET);
         packet.put("data", Values.eventData(event, args));
-        packet.put("nsp", namespace);
+        packet.put("nsp", channels.nsp());
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("rooms", List.copyOf(rooms));
         opts.put("flags", new LinkedHashMap<>(flags));
         opts.put("except", List.copyOf(except));
         byte[] message = parser.encode(List.of(UID, packet, opts));
-        String channel = rooms.size() == 1 ? broadcastChannel + rooms.iterator().next() + "#" : broadcastChannel;
-        return publisher.publish(channel, message);
+        return publisher.publish(channels.broadcastTo(rooms), message);
     }
 
     /** join (REMOTE_JOIN) or leave (REMOTE_LEAVE) {@code targetRooms} for the sockets of rooms / except. */
     CompletionStage<Long> membership(RequestType type, Set<String> rooms, Set<String> except, List<String> targetRooms) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("type", type.wire);
+        request.put("type", type.code());
         request.put("opts", selection(rooms, except));
         request.put("rooms", List.copyOf(targetRooms));
         return request(request);
@@ -70,7 +68,7 @@ final class NamespaceWire {
 
     CompletionStage<Long> disconnect(Set<String> rooms, Set<String> except, boolean close) {
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("type", RequestType.REMOTE_DISCONNECT.wire);
+        request.put("type", RequestType.REMOTE_DISCONNECT.code());
         request.put("opts", selection(rooms, except));
         request.put("close", close);
         return request(request);
@@ -79,7 +77,7 @@ final class NamespaceWire {
     CompletionStage<Long> serverSideEmit(String event, Object[] args) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("uid", UID);
-        request.put("type", RequestType.SERVER_SIDE_EMIT.wire);
+        request.put("type", RequestType.SERVER_SIDE_EMIT.code());
         request.put("data", Values.eventData(event, args));
         return request(request);
     }
@@ -92,6 +90,6 @@ final class NamespaceWire {
     }
 
     private CompletionStage<Long> request(Map<String, Object> request) {
-        return publisher.publish(requestChannel, JsonText.stringify(request).getBytes(StandardCharsets.UTF_8));
+        return publisher.publish(channels.request(), JsonWriter.stringify(request).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package dev.socketee.emitter;
 
+import dev.socketee.redis.wire.MsgpackEncoder;
 import java.util.List;
 
 /**
@@ -20,6 +21,6 @@ public interface Parser {
 
     /** MessagePack byte for byte as notepack.io writes it (the redis adapter's default parser). */
     static Parser msgpack() {
-        return Msgpack::encode;
+        return MsgpackEncoder::encode;
     }
 }

@@ -1,5 +1,8 @@
 package dev.socketee.emitter;
 
+import dev.socketee.redis.wire.JsonWriter;
+import dev.socketee.redis.wire.MsgpackEncoder;
+import dev.socketee.redis.wire.WireLimits;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -15,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns the arguments a caller hands to {@code emit} into the plain value tree both encoders
- * ({@link Msgpack}, {@link JsonText}) understand, and refuses everything else up front, in the
+ * ({@link MsgpackEncoder}, {@link JsonWriter}) understand, and refuses everything else up front, in the
  * caller's thread, before anything is published.
  *
  * <p>The tree holds only: {@code null}, {@link Boolean}, {@link String}, {@code byte[]}, {@link Long}
@@ -29,8 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Values {
 
-    /** Deeper than this is taken for a cycle: node's JSON.stringify fails on those too. */
-    static final int MAX_DEPTH = 200;
+    /**
+     * The wire's nesting bound less the three levels a broadcast puts around an argument
+     * ({@code [uid, {data: [event, arg]}]}): deeper is refused here, with the argument's path, rather
+     * than by the encoder without it (a Socketee node would drop the message as malformed anyway).
+     * A cycle ends here too: node's JSON.stringify fails on those as well.
+     */
+    static final int MAX_DEPTH = WireLimits.MAX_DEPTH - 3;
 
     private static final String ALLOWED = "null, Boolean, Number, String, byte[], Map<String,?>, "
             + "Collection, arrays, records and enums";

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,21 @@ class BroadcastOperatorTest {
         assertThrows(NullPointerException.class, () -> emitter.to("a", null));
         assertThrows(NullPointerException.class, () -> emitter.emit(null));
         assertTrue(redis.published.isEmpty());
+    }
+
+    @Test
+    void anArgumentAsDeepAsValuesAllowsFitsTheWiresBound() {
+        Object deepest = "leaf";
+        for (int i = 0; i < Values.MAX_DEPTH; i++) {
+            deepest = List.of(deepest);
+        }
+        emitter.emit("deep", deepest); // the encoder's bound (WireLimits.MAX_DEPTH) counts the message around it
+        emitter.serverSideEmit("deep", deepest);
+        assertEquals(2, redis.published.size());
+        Object tooDeep = List.of(deepest);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> emitter.emit("deep", tooDeep));
+        assertTrue(e.getMessage().startsWith("cannot encode args[0]"), e.getMessage());
+        assertEquals(2, redis.published.size());
     }
 
     @Test
