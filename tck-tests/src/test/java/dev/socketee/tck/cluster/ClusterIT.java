@@ -174,6 +174,13 @@ class ClusterIT {
         assertEquals("blob", m.get("name"));
         assertTrue(Arrays.equals(bytes, (byte[]) m.get("data")), "nested bytes intact");
         assertTrue(Arrays.equals(bytes, (byte[]) ((List<?>) got.get(0).get(1)).get(0)), "bytes in a list intact");
+
+        // and back: a Socketee client's binary, broadcast by its node, reaches the node.js node's client
+        op("a", "emit", "event", "from-socketee-bin", "args", List.of(nested));
+        fence("a");
+        List<List<Object>> back = received("p", "from-socketee-bin");
+        assertEquals(1, back.size(), "a node client gets Socketee's binary once: " + back);
+        assertTrue(Arrays.equals(bytes, (byte[]) ((Map<?, ?>) back.get(0).get(0)).get("data")), "nested bytes intact");
     }
 
     @Test
