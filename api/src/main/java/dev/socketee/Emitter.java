@@ -33,6 +33,19 @@ public interface Emitter {
     /** This node's sockets only (node's {@code local}). */
     Emitter local();
 
+    /**
+     * Dropped for a socket whose connection cannot take it at once (node's {@code volatile}): for
+     * values that are soon stale (positions, prices), where a slow client should skip, not queue.
+     */
+    Emitter asVolatile();
+
+    /**
+     * node's {@code compress} flag, carried to node.js nodes of a cluster. It has no effect on
+     * Socketee's own sockets: Jakarta WebSocket compresses per connection
+     * ({@code socketee.per-message-deflate}), not per message.
+     */
+    Emitter compress(boolean compress);
+
     /** The time {@link #emitWithAck} waits for every acknowledgement (node's {@code timeout}). */
     Emitter timeout(Duration timeout);
 

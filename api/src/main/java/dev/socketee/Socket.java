@@ -60,6 +60,12 @@ public interface Socket {
     /** The other sockets in {@code room}. */
     Emitter to(String room);
 
+    /**
+     * This socket alone, with node's {@code volatile} flag: {@code socket.asVolatile().emit(..)} is
+     * dropped if the connection cannot take it at once (node's {@code socket.volatile.emit}).
+     */
+    Emitter asVolatile();
+
     /** Disconnects from this namespace (the client gets "io server disconnect"). */
     void disconnect();
 

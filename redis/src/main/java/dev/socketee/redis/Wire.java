@@ -61,6 +61,9 @@ final class Wire {
         if (flags.volatile_()) {
             m.put("volatile", true);
         }
+        if (flags.compress() != null) {
+            m.put("compress", flags.compress());
+        }
         if (flags.timeout() != null) {
             m.put("timeout", flags.timeout().toMillis());
         }
@@ -80,7 +83,8 @@ final class Wire {
         }
         boolean volatile_ = truthy(m.get("volatile"));
         Duration timeout = m.get("timeout") instanceof Number n ? Duration.ofMillis(n.longValue()) : null;
-        return new BroadcastFlags(false, volatile_, timeout); // a peer's local flag means its own node
+        Boolean compress = m.get("compress") instanceof Boolean c ? c : null;
+        return new BroadcastFlags(false, volatile_, timeout, compress); // a peer's local flag means its own node
     }
 
     /** A set of room names from a JSON/msgpack array (numbers as their text, as node's Set keeps them). */

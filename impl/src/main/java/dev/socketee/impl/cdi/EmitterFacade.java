@@ -41,6 +41,16 @@ final class EmitterFacade implements Emitter {
     }
 
     @Override
+    public Emitter asVolatile() {
+        return new EmitterFacade(operator.volatile_(), binder);
+    }
+
+    @Override
+    public Emitter compress(boolean compress) {
+        return new EmitterFacade(operator.compress(compress), binder);
+    }
+
+    @Override
     public Emitter timeout(Duration timeout) {
         return new EmitterFacade(operator.timeout(timeout), binder);
     }

@@ -89,6 +89,12 @@ final class SocketFacade implements Socket {
         return new EmitterFacade(socket.broadcast(), binder);
     }
 
+    /** Through its own room on this node: the adapter drops it when the transport is busy. */
+    @Override
+    public Emitter asVolatile() {
+        return new EmitterFacade(socket.namespace().to(socket.id()).local().volatile_(), binder);
+    }
+
     @Override
     public Emitter to(String room) {
         return new EmitterFacade(socket.to(room), binder);

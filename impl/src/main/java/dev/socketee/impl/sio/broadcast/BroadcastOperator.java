@@ -58,6 +58,14 @@ public final class BroadcastOperator {
         return new BroadcastOperator(namespace, rooms, except, flags.withVolatile());
     }
 
+    /**
+     * node's per-message compression wish, carried to other nodes. Locally without effect: Jakarta
+     * WebSocket compresses per connection (socketee.per-message-deflate), not per message.
+     */
+    public BroadcastOperator compress(boolean compress) {
+        return new BroadcastOperator(namespace, rooms, except, flags.withCompress(compress));
+    }
+
     /** How long {@link #emitWithAck} waits for every acknowledgement. */
     public BroadcastOperator timeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
