@@ -74,13 +74,15 @@ public final class SocketeeRuntime {
         HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own, // the same per-socket bound on either
                 config.asyncInFlightPerConnection(), config.asyncQueuePerConnection(), registry.methods());
         ServerEventDispatcher serverEvents = new ServerEventDispatcher(beanManager, binder);
+        Middlewares middlewares = Middlewares.find(beanManager, binder);
         java.util.Set<String> declared = new java.util.HashSet<>();
         for (String ns : registry.namespaces()) {
             declared.add(ns);
             if (ns.startsWith("^")) {
-                server.namespacePattern(Pattern.compile(ns), name -> CdiNamespaceHandlers.build(ns, registry, invoker, binder).onServerEvent(serverEvents));
+                server.namespacePattern(Pattern.compile(ns), name -> middlewares.install(
+                        CdiNamespaceHandlers.build(ns, registry, invoker, binder).onServerEvent(serverEvents), name));
             } else {
-                server.namespace(ns, CdiNamespaceHandlers.build(ns, registry, invoker, binder).onServerEvent(serverEvents));
+                server.namespace(ns, middlewares.install(CdiNamespaceHandlers.build(ns, registry, invoker, binder).onServerEvent(serverEvents), ns));
             }
         }
         for (String ns : serverEventNamespaces) { // a namespace only other nodes talk to still needs its adapter here

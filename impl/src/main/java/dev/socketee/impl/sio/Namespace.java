@@ -181,6 +181,7 @@ public final class Namespace implements NamespaceHost {
             return false;
         }
         if (!flags.volatile_() || s.client().engine().isWritable()) { // node: a volatile packet is dropped for a busy transport
+            notifyOutgoing(s, packet);
             s.client().writeEngine(wire(packet));
         }
         return true;
@@ -195,9 +196,18 @@ public final class Namespace implements NamespaceHost {
         SioOutboundPacket p = (SioOutboundPacket) withAckIdIfNeeded(packet);
         s.expectAck(p.ackId(), args -> ack.accept(args.isEmpty() ? null : plain(args.get(0))));
         if (!flags.volatile_() || s.client().engine().isWritable()) {
+            notifyOutgoing(s, p);
             s.client().writeEngine(p.wire());
         }
         return true;
+    }
+
+    /** Middleware's outgoing hook, once per recipient, only when some middleware listens. */
+    private void notifyOutgoing(SioSocket s, OutboundPacket packet) {
+        if (handlers.outgoingListener() != null) {
+            SioOutboundPacket p = packet instanceof SioOutboundPacket own ? own : SioOutboundPacket.fromData(name, packet.data(), jsonFallback());
+            s.notifyOutgoing(p.event(), p.args());
+        }
     }
 
     /** A reply as plain values: a cluster adapter sends it on, and the application binds it. */

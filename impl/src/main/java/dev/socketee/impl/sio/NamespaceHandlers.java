@@ -34,6 +34,21 @@ public final class NamespaceHandlers {
     }
 
     private ServerEventHandler onServerEvent;
+
+    /** Runs before an event's handler; false stops the event (the filter answered the ack if it wanted to). */
+    @FunctionalInterface
+    public interface IncomingFilter {
+        boolean accept(SioSocket socket, String event, List<Object> args, Ack ack);
+    }
+
+    /** Sees every event written to a socket of the namespace (node's onAnyOutgoing). */
+    @FunctionalInterface
+    public interface OutgoingListener {
+        void onOutgoing(SioSocket socket, String event, List<?> args);
+    }
+
+    private IncomingFilter incoming;
+    private volatile OutgoingListener outgoing;
     private final Map<String, EventHandler> events = new HashMap<>();
     private EventHandler catchAll;
 
@@ -56,6 +71,25 @@ public final class NamespaceHandlers {
     public NamespaceHandlers onError(ErrorHandler h) {
         this.onError = h;
         return this;
+    }
+
+    public NamespaceHandlers incoming(IncomingFilter f) {
+        this.incoming = f;
+        return this;
+    }
+
+    public NamespaceHandlers outgoing(OutgoingListener l) {
+        this.outgoing = l;
+        return this;
+    }
+
+    IncomingFilter incomingFilter() {
+        return incoming;
+    }
+
+    /** Null when nobody listens: the send paths skip it at the cost of one read. */
+    OutgoingListener outgoingListener() {
+        return outgoing;
     }
 
     public NamespaceHandlers onServerEvent(ServerEventHandler h) {

@@ -65,6 +65,11 @@ public final class SioOutboundPacket implements OutboundPacket {
         return event;
     }
 
+    /** The arguments as emitted (as a peer sent them, for a packet from another node). */
+    public List<?> args() {
+        return args;
+    }
+
     /** The acknowledgement id, or {@link SioPacket#NO_ACK}. */
     public long ackId() {
         return ackId;

@@ -91,11 +91,20 @@ public final class SioSocket {
     // ---- emitting ---------------------------------------------------------------------------
 
     public void emit(String event, Object... args) {
-        send(SioPacketEncoder.event(namespace.name(), event, Arrays.asList(args), SioPacket.NO_ACK, client.json()));
+        emitArgs(event, Arrays.asList(args));
     }
 
     public void emitArgs(String event, List<?> args) {
+        notifyOutgoing(event, args);
         send(SioPacketEncoder.event(namespace.name(), event, args, SioPacket.NO_ACK, client.json()));
+    }
+
+    /** Tells the namespace's outgoing listener (middleware) of an event written to this socket. */
+    void notifyOutgoing(String event, List<?> args) {
+        NamespaceHandlers.OutgoingListener l = namespace.handlers().outgoingListener();
+        if (l != null) {
+            l.onOutgoing(this, event, args);
+        }
     }
 
     /** Emits and calls {@code callback} with the client's acknowledgement. */
@@ -105,6 +114,7 @@ public final class SioSocket {
         }
         long ackId = namespace.nextAckId();
         acks.put(ackId, callback);
+        notifyOutgoing(event, args);
         send(SioPacketEncoder.event(namespace.name(), event, args, ackId, client.json()));
     }
 
@@ -130,6 +140,7 @@ public final class SioSocket {
             result.complete(reply);
         });
         client.timer().schedule(timeout, timeoutMillis);
+        notifyOutgoing(event, args);
         send(SioPacketEncoder.event(namespace.name(), event, args, ackId, client.json()));
         return result;
     }
@@ -332,11 +343,23 @@ public final class SioSocket {
     }
 
     private void dispatch(SioPacket p) {
+        NamespaceHandlers.IncomingFilter filter = namespace.handlers().incomingFilter();
         EventHandler h = namespace.handlers().handlerFor(p.event());
-        if (h == null) {
+        if (h == null && filter == null) {
             return;
         }
         Ack ack = p.hasAck() ? new Ack(this, p.ackId()) : null;
+        try {
+            if (filter != null && !filter.accept(this, p.event(), p.args(), ack)) {
+                return; // stopped by middleware, which answered the ack if the client asked for one
+            }
+        } catch (RuntimeException e) { // a failing middleware stops the event, and is reported as a failing handler is
+            namespace.onHandlerError(this, p.event(), e);
+            return;
+        }
+        if (h == null) {
+            return;
+        }
         try {
             h.onEvent(this, p.event(), p.args(), ack);
         } catch (Exception e) {
