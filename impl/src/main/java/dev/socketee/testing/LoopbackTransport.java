@@ -9,15 +9,17 @@ import java.util.function.Consumer;
 
 /**
  * An in-memory transport: what the session sends is handed to the test client at once, pings
- * are answered, and the transport pulls the next batch right away.
+ * are answered, and the transport pulls the next batch right away. Closing tells the client.
  */
 final class LoopbackTransport implements Transport {
 
     private final Consumer<EnginePacket> receiver;
+    private final Runnable onClosed;
     private volatile EngineSession session;
 
-    LoopbackTransport(Consumer<EnginePacket> receiver) {
+    LoopbackTransport(Consumer<EnginePacket> receiver, Runnable onClosed) {
         this.receiver = receiver;
+        this.onClosed = onClosed;
     }
 
     void bind(EngineSession s) {
@@ -43,7 +45,9 @@ final class LoopbackTransport implements Transport {
         }
     }
 
+    /** The session ended (either side): the client's namespaces are all gone with it. */
     @Override
     public void close() {
+        onClosed.run();
     }
 }

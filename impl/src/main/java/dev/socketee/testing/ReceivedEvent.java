@@ -29,6 +29,28 @@ public final class ReceivedEvent {
         return args;
     }
 
+    /** The argument at {@code index} as a plain value (see the class comment), or null past the end. */
+    public Object arg(int index) {
+        return index < args.size() ? args.get(index) : null;
+    }
+
+    /**
+     * The argument at {@code index} bound to {@code type} with JSON-B's defaults (a record, a POJO,
+     * a {@code String}...), as a client's JSON.parse and a cast would; binary inside it is not supported.
+     */
+    public <T> T arg(int index, Class<T> type) {
+        Object v = arg(index);
+        if (v == null || type.isInstance(v)) {
+            return type.cast(v);
+        }
+        return Binding.JSONB.fromJson(dev.socketee.impl.json.JsonWriter.write(v), type);
+    }
+
+    /** Created at the first typed read only: the kit needs no JSON-B provider otherwise. */
+    private static final class Binding {
+        static final jakarta.json.bind.Jsonb JSONB = jakarta.json.bind.JsonbBuilder.create();
+    }
+
     /** Whether the server waits for an acknowledgement. */
     public boolean wantsAck() {
         return acker != null;

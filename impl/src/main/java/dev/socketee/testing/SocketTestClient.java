@@ -9,85 +9,173 @@ import dev.socketee.impl.json.JsonWriter;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.socket.EncodedSioPacket;
 import dev.socketee.impl.protocol.socket.SioPacketEncoder;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-process Socket.IO client for users' own tests, like Flask-SocketIO's
- * {@code SocketIOTestClient}: it joins a namespace of the application running in this JVM
- * without any network, emits events, collects what the server emitted to it, and answers or
- * awaits acknowledgements. Handlers see a normal socket (handshake from the given headers).
+ * {@code SocketIOTestClient}: one connection to the application running in this JVM, without
+ * any network, on as many namespaces as the test connects ({@link #namespace(String)}). Handlers
+ * see a normal socket whose handshake has the headers, query, principal and HTTP session the
+ * {@link Builder} gave. Waits (CONNECT answers, acks, {@link TestNamespace#awaitEvent}) end at
+ * the client's {@linkplain Builder#timeout timeout}: 5 s, or the system property
+ * {@code socketee.test.timeout} in milliseconds.
  *
  * <pre>{@code
- * try (SocketTestClient client = SocketTestClient.connect("/test", Map.of("token", "t1"))) {
- *     assertTrue(client.isConnected());
- *     client.emit("my_event", Map.of("data", "hello"));
- *     List<ReceivedEvent> events = client.received();           // and clears the list
- *     List<Object> ack = client.emitWithAck("echo", "x");       // waits up to 5 s
+ * try (SocketTestClient client = SocketTestClient.builder().header("x-client", "test").query("room", "a").build()) {
+ *     TestNamespace chat = client.namespace("/chat").connect(Map.of("token", "t1"));
+ *     assertTrue(chat.isConnected());
+ *     chat.emit("my_event", Map.of("data", "hello"));
+ *     List<ReceivedEvent> events = chat.received();             // and clears them
+ *     List<Object> ack = chat.emitWithAck("echo", "x");         // the handler's ack
  * }
  * }</pre>
+ *
+ * The methods without a namespace act on the client's main namespace: the one the static
+ * {@code connect} methods connected, else {@code "/"}.
  */
 public final class SocketTestClient implements AutoCloseable {
 
-    private static final Duration ACK_WAIT = Duration.ofSeconds(5);
-
-    private final String namespace;
+    private final SocketeeRuntime runtime;
     private final EngineSession session;
     private final LoopbackTransport transport;
     private final JsonFallback json;
-    private final ServerPacketReader reader;
-    private final List<ReceivedEvent> received = new ArrayList<>();
-    private final Map<Long, CompletableFuture<List<Object>>> pendingAcks = new ConcurrentHashMap<>();
-    private final AtomicLong nextAckId = new AtomicLong();
-    private final CompletableFuture<Object> connectResult = new CompletableFuture<>();
-    private volatile boolean connected;
-    private volatile Map<?, ?> connectError;
-    private volatile String socketId;
+    private final Duration timeout;
+    private final Map<String, TestNamespace> namespaces = new ConcurrentHashMap<>();
+    private volatile String mainNamespace = "/";
+    private volatile boolean open = true;
 
-    private SocketTestClient(String namespace, SocketeeRuntime runtime, Map<String, List<String>> headers) {
-        this.namespace = namespace;
+    private SocketTestClient(SocketeeRuntime runtime, HandshakeInfo handshake, Duration timeout) {
+        this.runtime = runtime;
         this.json = runtime.jsonFallback();
-        this.reader = new ServerPacketReader(this::onPacket);
-        this.transport = new LoopbackTransport(reader::accept);
-        HandshakeInfo handshake = new HandshakeInfo(headers, Map.of(), new InetSocketAddress("127.0.0.1", 0),
-                System.currentTimeMillis(), null, null);
+        this.timeout = timeout;
+        ServerPacketReader reader = new ServerPacketReader(this::onPacket);
+        this.transport = new LoopbackTransport(reader::accept, this::onClosed);
         this.session = runtime.engineServer().open(transport, handshake);
         transport.bind(session);
         session.onWritable(transport);
     }
 
-    /** Connects to a namespace of the application running in this JVM, without auth. */
+    /** A client to configure: handshake headers, query, principal, HTTP session, timeout. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Opens a connection and connects to {@code namespace} without auth; that namespace becomes the main one. */
     public static SocketTestClient connect(String namespace) {
         return connect(namespace, null, Map.of());
     }
 
-    /** Connects with an auth payload (what the connect handler sees in {@code e.auth(...)}). */
+    /** As {@link #connect(String)}, with an auth payload (what the connect handler sees in {@code e.auth(...)}). */
     public static SocketTestClient connect(String namespace, Object auth) {
         return connect(namespace, auth, Map.of());
     }
 
-    /** Connects with an auth payload and handshake headers (names in lower case). */
+    /** As {@link #connect(String, Object)}, with handshake headers (names in lower case). */
     public static SocketTestClient connect(String namespace, Object auth, Map<String, List<String>> headers) {
-        SocketeeRuntime runtime = SocketeeRuntime.current();
-        if (runtime == null) {
-            throw new IllegalStateException("No Socketee application is running in this JVM");
-        }
-        SocketTestClient client = new SocketTestClient(namespace, runtime, headers);
-        client.sendConnect(auth);
+        SocketTestClient client = builder().headers(headers).build();
+        client.mainNamespace = namespace;
+        client.namespace(namespace).connect(auth);
         return client;
     }
 
-    private void sendConnect(Object auth) {
+    /** The namespace of this connection, connected or not yet ({@link TestNamespace#connect}); the same object each time. */
+    public TestNamespace namespace(String name) {
+        if (!name.startsWith("/")) {
+            throw new IllegalArgumentException("A namespace starts with '/': " + name);
+        }
+        return namespaces.computeIfAbsent(name, n -> new TestNamespace(this, n));
+    }
+
+    /** The runtime this client talks to. */
+    public SocketeeRuntime runtime() {
+        return runtime;
+    }
+
+    /** How long every wait of this client lasts at most. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Whether the connection is open (closed by {@link #close()} or by the server). */
+    public boolean isOpen() {
+        return open;
+    }
+
+    // ---- the main namespace, Flask's methods without namespace= --------------------------------
+
+    /** Whether the main namespace is connected. */
+    public boolean isConnected() {
+        return main().isConnected();
+    }
+
+    /** Whether that namespace is connected (Flask's {@code is_connected(namespace)}). */
+    public boolean isConnected(String namespace) {
+        TestNamespace ns = namespaces.get(namespace);
+        return ns != null && ns.isConnected();
+    }
+
+    /** The main namespace's CONNECT_ERROR body, or null. */
+    public Map<?, ?> connectError() {
+        return main().connectError();
+    }
+
+    /** The main namespace's socket id. */
+    public String id() {
+        return main().id();
+    }
+
+    /** Emits on the main namespace. */
+    public void emit(String event, Object... args) {
+        main().emit(event, args);
+    }
+
+    /** Emits on the main namespace and waits for the ack's arguments. */
+    public List<Object> emitWithAck(String event, Object... args) {
+        return main().emitWithAck(event, args);
+    }
+
+    /** Drains what the server emitted on the main namespace. */
+    public List<ReceivedEvent> received() {
+        return main().received();
+    }
+
+    /** Drains what the server emitted on that namespace (Flask's {@code get_received(namespace)}). */
+    public List<ReceivedEvent> received(String namespace) {
+        return namespace(namespace).received();
+    }
+
+    /** Waits for an event on the main namespace. */
+    public ReceivedEvent awaitEvent(String event) {
+        return main().awaitEvent(event);
+    }
+
+    /** Leaves the main namespace. */
+    public void disconnect() {
+        main().disconnect();
+    }
+
+    /** Leaves that namespace (Flask's {@code disconnect(namespace)}). */
+    public void disconnect(String namespace) {
+        namespace(namespace).disconnect();
+    }
+
+    /** Closes the connection: every namespace ends, the server sees "transport close". */
+    @Override
+    public void close() {
+        session.onClose(EngineCloseReason.TRANSPORT_CLOSE);
+    }
+
+    private TestNamespace main() {
+        return namespace(mainNamespace);
+    }
+
+    // ---- the wire ------------------------------------------------------------------------------
+
+    void sendConnect(String namespace, Object auth) {
         StringBuilder sb = new StringBuilder("0");
         if (!"/".equals(namespace)) {
             sb.append(namespace).append(',');
@@ -95,125 +183,59 @@ public final class SocketTestClient implements AutoCloseable {
         if (auth != null) {
             JsonWriter.write(sb, auth, null, json);
         }
-        session.onPacket(transport, EnginePacket.message(sb.toString()));
-        try {
-            connectResult.get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            throw new IllegalStateException("No answer to CONNECT " + namespace, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        send(EnginePacket.message(sb.toString()));
     }
 
-    /** Whether the namespace accepted the client. */
-    public boolean isConnected() {
-        return connected;
+    void sendEvent(String namespace, String event, List<Object> args, long ackId) {
+        write(SioPacketEncoder.event(namespace, event, args, ackId, json));
     }
 
-    /** The CONNECT_ERROR body ({@code message}, {@code data}) when refused, else null. */
-    public Map<?, ?> connectError() {
-        return connectError;
-    }
-
-    /** The socket id the server gave. */
-    public String id() {
-        return socketId;
-    }
-
-    /** Emits an event to the server; synchronous handlers have run when this returns. */
-    public void emit(String event, Object... args) {
-        write(SioPacketEncoder.event(namespace, event, Arrays.asList(args), -1, json));
-    }
-
-    /** Emits with an ack request and returns the server's ack arguments (waits up to 5 s). */
-    public List<Object> emitWithAck(String event, Object... args) {
-        long id = nextAckId.getAndIncrement();
-        CompletableFuture<List<Object>> f = new CompletableFuture<>();
-        pendingAcks.put(id, f);
-        write(SioPacketEncoder.event(namespace, event, Arrays.asList(args), id, json));
-        try {
-            return f.get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pendingAcks.remove(id);
-            throw new AssertionError("No ack for '" + event + "' within " + ACK_WAIT.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** What the server emitted to this client since the last call, oldest first; clears the list. */
-    public List<ReceivedEvent> received() {
-        synchronized (received) {
-            List<ReceivedEvent> copy = new ArrayList<>(received);
-            received.clear();
-            return copy;
-        }
-    }
-
-    /** Leaves the namespace (the server sees "client namespace disconnect"). */
-    public void disconnect() {
-        if (connected) {
-            connected = false;
-            session.onPacket(transport, EnginePacket.message("1" + ("/".equals(namespace) ? "" : namespace + ",")));
-        }
-    }
-
-    /** Closes the connection (the server sees "transport close"). */
-    @Override
-    public void close() {
-        connected = false;
-        session.onClose(EngineCloseReason.TRANSPORT_CLOSE);
+    void sendDisconnect(String namespace) {
+        write(SioPacketEncoder.disconnect(namespace));
     }
 
     private void write(EncodedSioPacket p) {
-        if (!connected) {
-            throw new IllegalStateException("Not connected to " + namespace);
-        }
-        session.onPacket(transport, EnginePacket.message(p.text()));
+        send(EnginePacket.message(p.text()));
         for (byte[] b : p.attachments()) {
-            session.onPacket(transport, EnginePacket.binary(b));
+            send(EnginePacket.binary(b));
         }
     }
 
+    private void send(EnginePacket p) {
+        if (!open) {
+            throw new IllegalStateException("The connection is closed");
+        }
+        session.onPacket(transport, p);
+    }
+
     private void onPacket(ServerPacketReader.Packet p) {
-        if (!p.namespace().equals(namespace)) {
-            return;
+        TestNamespace ns = namespaces.get(p.namespace());
+        if (ns == null) {
+            return; // nothing the client asked for
         }
         switch (p.type()) {
-            case 0 -> {
-                connected = true;
-                socketId = String.valueOf(((Map<?, ?>) p.data()).get("sid"));
-                connectResult.complete(socketId);
-            }
-            case 4 -> {
-                connectError = (Map<?, ?>) p.data();
-                connectResult.complete(connectError);
-            }
-            case 1 -> connected = false;
-            case 2, 5 -> onEvent(p);
-            case 3, 6 -> {
-                CompletableFuture<List<Object>> f = pendingAcks.remove(p.ackId());
-                if (f != null) {
-                    f.complete(asList(p.data()));
-                }
-            }
+            case 0 -> ns.onConnected(String.valueOf(((Map<?, ?>) p.data()).get("sid")));
+            case 4 -> ns.onConnectError((Map<?, ?>) p.data());
+            case 1 -> ns.onDisconnected();
+            case 2, 5 -> ns.onEvent(event(p));
+            case 3, 6 -> ns.onAck(p.ackId(), asList(p.data()));
             default -> { }
         }
     }
 
-    private void onEvent(ServerPacketReader.Packet p) {
+    private ReceivedEvent event(ServerPacketReader.Packet p) {
         List<Object> data = asList(p.data());
         String name = String.valueOf(data.get(0));
         List<Object> args = new ArrayList<>(data.subList(1, data.size()));
         long ackId = p.ackId();
-        ReceivedEvent e = new ReceivedEvent(name, args, ackId < 0 ? null
+        String namespace = p.namespace();
+        return new ReceivedEvent(name, args, ackId < 0 ? null
                 : ackArgs -> write(SioPacketEncoder.ack(namespace, ackId, ackArgs, json)));
-        synchronized (received) {
-            received.add(e);
-        }
+    }
+
+    private void onClosed() {
+        open = false;
+        namespaces.values().forEach(TestNamespace::onDisconnected);
     }
 
     @SuppressWarnings("unchecked")
@@ -221,4 +243,122 @@ public final class SocketTestClient implements AutoCloseable {
         return data instanceof List<?> l ? (List<Object>) l : List.of();
     }
 
+    /**
+     * The handshake of a test client and its timeout. Headers are stored in lower case as the
+     * servlet layer does; the query also carries {@code EIO=4} and {@code transport=websocket}
+     * as a real client's would.
+     */
+    public static final class Builder {
+        private final Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        private final Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+        private java.security.Principal principal;
+        private jakarta.servlet.http.HttpSession httpSession;
+        private java.net.InetSocketAddress remoteAddress = java.net.InetSocketAddress.createUnresolved("127.0.0.1", 0);
+        private Duration timeout = defaultTimeout();
+        private SocketeeRuntime runtime;
+
+        private Builder() {
+            query.put("EIO", List.of("4"));
+            query.put("transport", List.of("websocket"));
+        }
+
+        /** Adds a handshake header value. */
+        public Builder header(String name, String... values) {
+            headers.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).addAll(List.of(values));
+            return this;
+        }
+
+        /** Adds these handshake headers. */
+        public Builder headers(Map<String, List<String>> more) {
+            more.forEach((k, v) -> header(k, v.toArray(String[]::new)));
+            return this;
+        }
+
+        /** Adds a query parameter value (what {@code handshake().query()} shows). */
+        public Builder query(String name, String... values) {
+            query.computeIfAbsent(name, k -> new ArrayList<>()).addAll(List.of(values));
+            return this;
+        }
+
+        /** Adds the parameters of a query string such as {@code "room=a&user=b"} (URL-encoded). */
+        public Builder queryString(String queryString) {
+            for (String pair : queryString.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String k = eq < 0 ? pair : pair.substring(0, eq);
+                String v = eq < 0 ? "" : pair.substring(eq + 1);
+                query(decode(k), decode(v));
+            }
+            return this;
+        }
+
+        /** The authenticated user of the handshake request ({@code handshake().principal()}). */
+        public Builder principal(java.security.Principal p) {
+            this.principal = p;
+            return this;
+        }
+
+        /** The HTTP session of the handshake request ({@code handshake().httpSession()}), e.g. a {@link TestHttpSession}. */
+        public Builder httpSession(jakarta.servlet.http.HttpSession s) {
+            this.httpSession = s;
+            return this;
+        }
+
+        /** The client's address as the server sees it. */
+        public Builder remoteAddress(java.net.InetSocketAddress a) {
+            this.remoteAddress = a;
+            return this;
+        }
+
+        /** How long the client waits for CONNECT answers, acks and awaited events at most. */
+        public Builder timeout(Duration t) {
+            if (t.isNegative() || t.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive: " + t);
+            }
+            this.timeout = t;
+            return this;
+        }
+
+        /** The runtime to talk to; by default the one started last in this JVM. */
+        public Builder runtime(SocketeeRuntime r) {
+            this.runtime = r;
+            return this;
+        }
+
+        /** Opens the connection (engine handshake done, no namespace connected yet). */
+        public SocketTestClient build() {
+            SocketeeRuntime r = runtime != null ? runtime : SocketeeRuntime.current();
+            if (r == null) {
+                throw new IllegalStateException("No Socketee application is running in this JVM"
+                        + " (start one, or annotate the test class with @SocketeeTest from socketee-testing)");
+            }
+            HandshakeInfo handshake = new HandshakeInfo(headers, query, remoteAddress, System.currentTimeMillis(),
+                    principal, httpSession);
+            return new SocketTestClient(r, handshake, timeout);
+        }
+
+        /** Opens the connection and connects to {@code "/"}. */
+        public SocketTestClient connect() {
+            return connect("/", null);
+        }
+
+        /** Opens the connection and connects to that namespace with that auth; it becomes the main namespace. */
+        public SocketTestClient connect(String namespace, Object auth) {
+            SocketTestClient client = build();
+            client.mainNamespace = namespace;
+            client.namespace(namespace).connect(auth);
+            return client;
+        }
+
+        private static String decode(String s) {
+            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private static Duration defaultTimeout() {
+            String ms = System.getProperty("socketee.test.timeout");
+            return ms == null || ms.isBlank() ? Duration.ofSeconds(5) : Duration.ofMillis(Long.parseLong(ms.trim()));
+        }
+    }
 }
