@@ -38,9 +38,13 @@ final class TestApplication implements ExtensionContext.Store.CloseableResource 
         if (settings.beans().length > 0) {
             weld.disableDiscovery().addBeanClasses(settings.beans()).addExtension(new SocketeeExtension());
         } else if (settings.packages().length > 0) {
-            weld.disableDiscovery().addPackages(true, settings.packages()).addExtension(new SocketeeExtension());
+            weld.disableDiscovery().addExtension(new SocketeeExtension());
+            for (Class<?> p : settings.packages()) {
+                weld.addPackages(false, PackageRoots.packageAnchors(p, false).toArray(Class<?>[]::new));
+            }
         } else {
-            weld.addPackages(true, testClass);
+            // the bean archives of the class path, and the test's package where it is in none
+            weld.addPackages(false, PackageRoots.packageAnchors(testClass, true).toArray(Class<?>[]::new));
         }
         WeldContainer container = weld.initialize();
         try {
