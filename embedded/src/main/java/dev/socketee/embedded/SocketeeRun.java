@@ -1,22 +1,26 @@
 package dev.socketee.embedded;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 
 /**
  * The embedded default: runs a WAR the way an EE web profile server would, with what the WAR
- * expects the server to provide (CDI by Weld, JSON-B by Yasson, MicroProfile Config by SmallRye,
- * Jakarta WebSocket and Servlet 6 by Jetty 12). The WAR's own initializers (Socketee's among
- * them) and {@code @WebServlet}s are found by annotation scanning, as on any server.
+ * expects the server to provide (CDI by Weld, with injection into servlets, filters and
+ * listeners; JSON-B by Yasson, MicroProfile Config by SmallRye, Jakarta WebSocket and Servlet 6
+ * by Jetty 12). The WAR's own initializers (Socketee's among them) and {@code @WebServlet}s are
+ * found by annotation scanning, as on any server. HTTP, HTTPS or both ({@link Options}).
  *
  * <pre>
  *   java -jar socketee-run.jar [app.war] [--port 8080] [--host 127.0.0.1] [--context /]
+ *        [--self-signed | --keystore FILE --keystore-password P] [--https-port 8443] [--no-http]
  * </pre>
  */
 public final class SocketeeRun {
@@ -27,13 +31,19 @@ public final class SocketeeRun {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o = Options.parse(args);
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         long start = System.nanoTime();
         Server server = start(o);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        String url = "http://" + o.host() + ":" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
-                + (o.context().equals("/") ? "/" : o.context() + "/");
-        System.out.println("Socketee is serving " + o.war().getFileName() + " at " + url + " (started in " + ms + " ms; Ctrl-C to stop)");
+        System.out.println("Socketee is serving " + o.war().getFileName() + " at " + String.join(" and ", urls(server, o))
+                + " (started in " + ms + " ms; Ctrl-C to stop)");
         server.join();
     }
 
@@ -44,15 +54,16 @@ public final class SocketeeRun {
                     + " (build it first: mvn -B -q install -DskipTests)");
         }
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost(o.host());
-        connector.setPort(o.port());
-        connector.setAcceptQueueSize(1024); // bursts of connecting clients (the default backlog is 50)
-        // Jetty's per-connection header field cache (default 1024) is two ~49 KB char[] tries on
-        // every keep-alive HTTP connection, i.e. ~100 KB for each idle long-polling client against
-        // ~8 KB for all the rest; it only saves re-allocating repeated header values
-        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setHeaderCacheSize(0);
-        server.addConnector(connector);
+        if (o.http()) {
+            server.addConnector(Connectors.http(server, o));
+        }
+        if (o.tls()) {
+            ServerCertificate cert = o.selfSigned()
+                    ? SelfSignedCertificate.generate(o.host())
+                    : ServerCertificate.load(o.keystore(), o.keystorePassword(), null);
+            System.out.println("HTTPS certificate: " + cert.describe());
+            server.addConnector(Connectors.https(server, o, cert));
+        }
 
         WebAppContext app = new WebAppContext();
         app.setContextPath(o.context());
@@ -61,6 +72,7 @@ public final class SocketeeRun {
         app.setThrowUnavailableOnStartupException(true);
         // Weld's and Jakarta WebSocket's initializers are on the server class path: the annotation
         // configuration finds them there, as it finds the WAR's own (adding them here too would boot CDI twice)
+        CdiInjection.enable(app);
         server.setHandler(app);
         server.setStopAtShutdown(true);
         server.setStopTimeout(5_000);
@@ -69,27 +81,15 @@ public final class SocketeeRun {
         return server;
     }
 
-    /** Command-line options. */
-    public record Options(Path war, String host, int port, String context) {
-
-        static Options parse(String[] args) {
-            Path war = Path.of("examples-war/target/socketee-examples.war");
-            String host = "127.0.0.1";
-            int port = Integer.parseInt(System.getProperty("socketee.port", "8080"));
-            String context = "/";
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--port" -> port = Integer.parseInt(args[++i]);
-                    case "--host" -> host = args[++i];
-                    case "--context" -> context = args[++i];
-                    case "-h", "--help" -> {
-                        System.out.println("usage: java -jar socketee-run.jar [app.war] [--port 8080] [--host 127.0.0.1] [--context /]");
-                        System.exit(0);
-                    }
-                    default -> war = Path.of(args[i]);
-                }
-            }
-            return new Options(war, host, port, context);
+    /** The base URLs served, HTTP first, with the ports actually bound. */
+    static List<String> urls(Server server, Options o) {
+        String path = o.context().equals("/") ? "/" : o.context() + "/";
+        String host = o.host().contains(":") && !o.host().startsWith("[") ? "[" + o.host() + "]" : o.host();
+        List<String> urls = new ArrayList<>();
+        for (Connector c : server.getConnectors()) {
+            String scheme = c.getConnectionFactory(SslConnectionFactory.class) != null ? "https" : "http";
+            urls.add(scheme + "://" + host + ":" + ((ServerConnector) c).getLocalPort() + path);
         }
+        return urls;
     }
 }

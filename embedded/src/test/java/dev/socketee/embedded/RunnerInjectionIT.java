@@ -1,0 +1,74 @@
+package dev.socketee.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CDI injection into a WAR's servlet, filter and context listener on the runner, as on an EE
+ * server: the test WAR's {@code InjectedServlet} answers with what its injected {@code SocketIo}
+ * and request-scoped {@code RequestStamp} give, behind a filter that writes to the same
+ * request-scoped bean, in an application whose listener was injected at start.
+ */
+class RunnerInjectionIT {
+
+    private static RunnerProcess runner;
+    private static String base;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        runner = RunnerProcess.start("injection", TestWar.build(), "--port", "0");
+        base = runner.baseUrl("http");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servletAnswersWithItsInjectedBeans() throws Exception {
+        HttpResponse<String> r = get("inject/servlet");
+        assertEquals(200, r.statusCode(), r.body() + "\n" + runner.output());
+        assertTrue(r.body().contains("servers=1\n"), r.body()); // the injected SocketIo is the running server
+    }
+
+    @Test
+    void filterIsInjectedAndSharesTheRequestScopeWithTheServlet() throws Exception {
+        HttpResponse<String> r = get("inject/servlet");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("io true, stamp true", r.headers().firstValue("X-Filter-Injected").orElse("no header"));
+        assertTrue(r.body().contains("visitors=[filter, servlet]\n"), r.body());
+    }
+
+    @Test
+    void requestScopedBeanIsNewForEveryRequest() throws Exception {
+        assertNotEquals(stamp(get("inject/servlet").body()), stamp(get("inject/servlet").body()));
+    }
+
+    @Test
+    void contextListenerWasInjected() throws Exception {
+        assertTrue(get("inject/servlet").body().contains("listener injected: io true\n"));
+    }
+
+    private static String stamp(String body) {
+        return body.lines().filter(l -> l.startsWith("stamp=")).findFirst().orElseThrow();
+    }
+}
