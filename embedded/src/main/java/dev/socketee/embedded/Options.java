@@ -34,16 +34,16 @@ public record Options(Path war, String host, int port, String context,
 
     public Options {
         if (keystore != null && selfSigned) {
-            throw new IllegalArgumentException("--keystore and --self-signed exclude each other");
+            throw new CommandLineException("--keystore and --self-signed exclude each other");
         }
         if (keystore != null && keystorePassword == null) {
-            throw new IllegalArgumentException("--keystore needs --keystore-password (or SOCKETEE_KEYSTORE_PASSWORD)");
+            throw new CommandLineException("--keystore needs --keystore-password (or SOCKETEE_KEYSTORE_PASSWORD)");
         }
-        if (httpsPort >= 0 && !tls()) {
-            throw new IllegalArgumentException("--https-port needs --keystore FILE or --self-signed");
+        if (httpsPort >= 0 && keystore == null && !selfSigned) { // (fields are not set yet: the parameters)
+            throw new CommandLineException("--https-port needs --keystore FILE or --self-signed");
         }
         if (port < 0 && httpsPort < 0) {
-            throw new IllegalArgumentException("--no-http needs HTTPS: --keystore FILE or --self-signed");
+            throw new CommandLineException("--no-http needs HTTPS: --keystore FILE or --self-signed");
         }
     }
 
@@ -84,7 +84,7 @@ public record Options(Path war, String host, int port, String context,
                 }
                 default -> {
                     if (a.startsWith("-")) {
-                        throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+                        throw new CommandLineException("unknown option " + a + "\n" + USAGE);
                     }
                     war = Path.of(a);
                 }
@@ -98,15 +98,20 @@ public record Options(Path war, String host, int port, String context,
 
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+            throw new CommandLineException(option + " needs a value\n" + USAGE);
         }
         return args[i];
     }
 
     private static int port(String s) {
-        int p = Integer.parseInt(s);
+        int p;
+        try {
+            p = Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            p = -1;
+        }
         if (p < 0 || p > 65535) {
-            throw new IllegalArgumentException("not a port: " + s);
+            throw new CommandLineException("not a port: " + s);
         }
         return p;
     }

@@ -29,7 +29,7 @@ record ServerCertificate(KeyStore keyStore, String password, String alias, Certi
         try {
             ks = KeyStore.getInstance(file.toFile(), password.toCharArray());
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("Cannot read the key store " + file.toAbsolutePath()
+            throw new CommandLineException("Cannot read the key store " + file.toAbsolutePath()
                     + " with the password given: " + e.getMessage(), e);
         }
         try {
@@ -39,9 +39,9 @@ record ServerCertificate(KeyStore keyStore, String password, String alias, Certi
                 }
             }
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("Cannot read the key store " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new CommandLineException("Cannot read the key store " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("The key store " + file.toAbsolutePath() + " holds no private key with a certificate");
+        throw new CommandLineException("The key store " + file.toAbsolutePath() + " holds no private key with a certificate");
     }
 
     /** The SHA-256 fingerprint as browsers and {@code keytool -list} show it (AB:CD:...). */

@@ -32,15 +32,16 @@ public final class SocketeeRun {
 
     public static void main(String[] args) throws Exception {
         Options o;
+        Server server;
+        long start = System.nanoTime();
         try {
             o = Options.parse(args);
-        } catch (IllegalArgumentException e) {
+            server = start(o);
+        } catch (CommandLineException e) { // a wrong command line, WAR path or key store: no stack trace
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        long start = System.nanoTime();
-        Server server = start(o);
         long ms = (System.nanoTime() - start) / 1_000_000;
         System.out.println("Socketee is serving " + o.war().getFileName() + " at " + String.join(" and ", urls(server, o))
                 + " (started in " + ms + " ms; Ctrl-C to stop)");
@@ -50,7 +51,7 @@ public final class SocketeeRun {
     /** Starts the server; stopped by {@code server.stop()} or at JVM shutdown (Ctrl-C). */
     public static Server start(Options o) throws Exception {
         if (!Files.exists(o.war())) {
-            throw new IllegalArgumentException("No WAR at " + o.war().toAbsolutePath()
+            throw new CommandLineException("No WAR at " + o.war().toAbsolutePath()
                     + " (build it first: mvn -B -q install -DskipTests)");
         }
         Server server = new Server();
