@@ -2,10 +2,8 @@ package dev.socketee.impl.cdi;
 
 import dev.socketee.ConnectionRefusedException;
 import dev.socketee.OnSocketEvent;
-import dev.socketee.SocketEvent;
 import dev.socketee.impl.sio.NamespaceHandlers;
 import dev.socketee.impl.sio.SioSocket;
-import jakarta.enterprise.inject.spi.ObserverMethod;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -23,12 +21,12 @@ final class CdiNamespaceHandlers {
     }
 
     static NamespaceHandlers build(String namespaceKey, HandlerRegistry registry, HandlerInvoker invoker, ArgumentBinder binder) {
-        Map<String, List<ObserverMethod<? super SocketEvent>>> events = registry.events(namespaceKey);
-        List<ObserverMethod<? super SocketEvent>> errors = registry.errorHandlers(namespaceKey);
+        Map<String, List<HandlerSite>> events = registry.events(namespaceKey);
+        List<HandlerSite> errors = registry.errorHandlers(namespaceKey);
         NamespaceHandlers h = new NamespaceHandlers();
         ErrorRouter router = new ErrorRouter(errors, invoker);
 
-        List<ObserverMethod<? super SocketEvent>> connect = events.get(OnSocketEvent.CONNECT);
+        List<HandlerSite> connect = events.get(OnSocketEvent.CONNECT);
         if (connect != null) {
             h.onConnect((socket, auth) -> {
                 SocketEventImpl e = new SocketEventImpl(SocketFacade.of(socket, binder), OnSocketEvent.CONNECT,
@@ -63,7 +61,7 @@ final class CdiNamespaceHandlers {
     }
 
     private static void dispatch(SioSocket socket, String name, List<Object> args, dev.socketee.impl.sio.Ack ack,
-                                 List<ObserverMethod<? super SocketEvent>> observers, HandlerInvoker invoker,
+                                 List<HandlerSite> observers, HandlerInvoker invoker,
                                  ArgumentBinder binder, ErrorRouter router) throws Exception {
         SocketEventImpl e = new SocketEventImpl(SocketFacade.of(socket, binder), name, args, ack, null, null, null, binder);
         try {
@@ -73,7 +71,7 @@ final class CdiNamespaceHandlers {
         }
     }
 
-    private static void lifecycle(NamespaceHandlers h, List<ObserverMethod<? super SocketEvent>> observers, String name,
+    private static void lifecycle(NamespaceHandlers h, List<HandlerSite> observers, String name,
                                   HandlerInvoker invoker, ArgumentBinder binder, ErrorRouter router, boolean disconnecting) {
         if (observers == null) {
             return;
@@ -94,7 +92,7 @@ final class CdiNamespaceHandlers {
     }
 
     /** Hands a handler's exception to the error handlers, or logs it once; never rethrows. */
-    private record ErrorRouter(List<ObserverMethod<? super SocketEvent>> errorHandlers, HandlerInvoker invoker) {
+    private record ErrorRouter(List<HandlerSite> errorHandlers, HandlerInvoker invoker) {
 
         void onAsyncFailure(SocketEventImpl e, Throwable t) {
             onFailure(e, t);

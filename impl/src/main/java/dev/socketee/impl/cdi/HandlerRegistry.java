@@ -1,8 +1,6 @@
 package dev.socketee.impl.cdi;
 
 import dev.socketee.OnSocketEvent;
-import dev.socketee.SocketEvent;
-import jakarta.enterprise.inject.spi.ObserverMethod;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,36 +9,26 @@ import java.util.Map;
 
 /**
  * The handlers of every namespace, grouped once at deployment: namespace (or pattern) -> event ->
- * observers in priority order. Read-only afterwards.
+ * handlers in priority order. Read-only afterwards.
  */
 final class HandlerRegistry {
 
-    private final Map<String, Map<String, List<ObserverMethod<? super SocketEvent>>>> byNamespace = new LinkedHashMap<>();
-    private final List<ObserverMethod<? super SocketEvent>> defaultErrorHandlers = new ArrayList<>();
-
-    private final Map<ObserverMethod<?>, java.lang.reflect.Method> methods = new java.util.IdentityHashMap<>();
+    private final Map<String, Map<String, List<HandlerSite>>> byNamespace = new LinkedHashMap<>();
+    private final List<HandlerSite> defaultErrorHandlers = new ArrayList<>();
 
     HandlerRegistry(List<HandlerSite> sites) {
         for (HandlerSite s : sites) {
-            if (s.method() != null) {
-                methods.put(s.observer(), s.method());
-            }
             if ("*".equals(s.namespace())) {
-                defaultErrorHandlers.add(s.observer());
+                defaultErrorHandlers.add(s);
                 continue;
             }
             byNamespace.computeIfAbsent(s.namespace(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(s.event(), k -> new ArrayList<>())
-                    .add(s.observer());
+                    .add(s);
         }
-        Comparator<ObserverMethod<?>> byPriority = Comparator.comparingInt(ObserverMethod::getPriority);
+        Comparator<HandlerSite> byPriority = Comparator.comparingInt(s -> s.observer() == null ? 0 : s.observer().getPriority());
         byNamespace.values().forEach(events -> events.values().forEach(list -> list.sort(byPriority)));
         defaultErrorHandlers.sort(byPriority);
-    }
-
-    /** The Java method of each observer, for the invoker's direct calls. */
-    Map<ObserverMethod<?>, java.lang.reflect.Method> methods() {
-        return methods;
     }
 
     /** Namespace names and patterns (patterns start with '^'). */
@@ -48,13 +36,13 @@ final class HandlerRegistry {
         return byNamespace.keySet();
     }
 
-    Map<String, List<ObserverMethod<? super SocketEvent>>> events(String namespace) {
+    Map<String, List<HandlerSite>> events(String namespace) {
         return byNamespace.getOrDefault(namespace, Map.of());
     }
 
     /** Error handlers of a namespace, else the default ones. */
-    List<ObserverMethod<? super SocketEvent>> errorHandlers(String namespace) {
-        List<ObserverMethod<? super SocketEvent>> own = events(namespace).get(OnSocketEvent.ERROR);
+    List<HandlerSite> errorHandlers(String namespace) {
+        List<HandlerSite> own = events(namespace).get(OnSocketEvent.ERROR);
         return own != null ? own : defaultErrorHandlers;
     }
 }

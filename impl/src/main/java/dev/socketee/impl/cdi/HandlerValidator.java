@@ -46,7 +46,7 @@ final class HandlerValidator {
     }
 
     private static List<String> siteProblems(HandlerSite s) {
-        List<String> p = new ArrayList<>(1);
+        List<String> p = new ArrayList<>(s.plan().problems());
         String ns = s.namespace();
         if (s.event() == null || s.event().isEmpty()) {
             p.add(s.location() + ": @OnSocketEvent needs an event name");

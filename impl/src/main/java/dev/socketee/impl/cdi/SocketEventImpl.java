@@ -1,17 +1,20 @@
 package dev.socketee.impl.cdi;
 
+import dev.socketee.AckCallback;
 import dev.socketee.Socket;
 import dev.socketee.SocketEvent;
 import dev.socketee.impl.sio.Ack;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The event a handler observes. For {@code @ObservesAsync} handlers the acknowledgement is held
- * and sent when the handler completes (with what it passed to {@link #ack}, or no arguments).
+ * The event a handler observes. It is also the handler's {@link AckCallback}. Who answers the
+ * ack is the handler's {@link HandlerPlan.AckRule}; a handler whose return value is the ack gets
+ * an event whose {@link #ack} refuses (see {@link #ackIsReturnedBy}).
  */
-final class SocketEventImpl extends ClientArguments implements SocketEvent {
+final class SocketEventImpl extends ClientArguments implements SocketEvent, AckCallback {
 
     private final SocketFacade socket;
     private final String name;
@@ -19,8 +22,7 @@ final class SocketEventImpl extends ClientArguments implements SocketEvent {
     private final Object auth;
     private final String reason;
     private final Throwable error;
-    private volatile boolean deferAck;
-    private volatile List<Object> deferredAckArgs;
+    private volatile String ackReturnedBy;
 
     SocketEventImpl(SocketFacade socket, String name, List<Object> args, Ack ack, Object auth, String reason,
                     Throwable error, ArgumentBinder binder) {
@@ -54,14 +56,23 @@ final class SocketEventImpl extends ClientArguments implements SocketEvent {
 
     @Override
     public void ack(Object... ackArgs) {
-        if (ack == null) {
-            return;
+        String returner = ackReturnedBy;
+        if (returner != null) {
+            throw new IllegalStateException(returner + " returns a value, which is the ack: return it instead of calling ack()");
         }
-        if (deferAck) {
-            deferredAckArgs = Arrays.asList(ackArgs);
-        } else {
+        if (ack != null) {
             ack.send(Arrays.asList(ackArgs));
         }
+    }
+
+    @Override
+    public boolean requested() {
+        return hasAck();
+    }
+
+    @Override
+    public void send(Object... args) {
+        ack(args);
     }
 
     @Override
@@ -79,22 +90,27 @@ final class SocketEventImpl extends ClientArguments implements SocketEvent {
         return error;
     }
 
-    /** For async handlers: hold acks until {@link #completeDeferredAck()}. */
-    void deferAck() {
-        this.deferAck = true;
+    /** Argument {@code index} bound to {@code type}; a missing one binds as null (refused for primitives). */
+    Object bindArg(int index, Type type) {
+        return binder().bind(index < size() ? raw().get(index) : null, type);
     }
 
-    void completeDeferredAck() {
+    /** The handler at {@code location} answers with its return value: {@link #ack} refuses from now on. */
+    void ackIsReturnedBy(String location) {
+        this.ackReturnedBy = location;
+    }
+
+    /** Answers the client's ack with one value, or no arguments for null (once, like any ack). */
+    void answer(Object value) {
         if (ack != null) {
-            List<Object> a = deferredAckArgs;
-            ack.send(a == null ? List.of() : a);
+            ack.send(value == null ? List.of() : Collections.singletonList(value));
         }
     }
 
-    /** An async handler could not be run: the client's ack carries {@code errorArgs} instead (once, like any ack). */
-    void failDeferredAck(List<Object> errorArgs) {
+    /** Answers the client's ack with these arguments (once). */
+    void answerWith(List<Object> args) {
         if (ack != null) {
-            ack.send(errorArgs);
+            ack.send(args);
         }
     }
 

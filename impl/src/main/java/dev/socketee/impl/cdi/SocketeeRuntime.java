@@ -72,7 +72,7 @@ public final class SocketeeRuntime {
         Executor managed = lookUpManagedExecutor();
         ExecutorService own = managed == null ? boundedPool(config.asyncThreads()) : null;
         HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own, // the same per-socket bound on either
-                config.asyncInFlightPerConnection(), config.asyncQueuePerConnection(), registry.methods());
+                config.asyncInFlightPerConnection(), config.asyncQueuePerConnection());
         ServerEventDispatcher serverEvents = new ServerEventDispatcher(beanManager, binder);
         Middlewares middlewares = Middlewares.find(beanManager, binder);
         java.util.Set<String> declared = new java.util.HashSet<>();

@@ -43,7 +43,7 @@ class SocketeeExtensionDeploymentTest {
     void handlersOfNormalScopedBeansAreCalledDirectlyNotThroughTheContainersNotification() throws Exception {
         try (WeldContainer c = weld(GoodHandlers.class).initialize()) {
             HandlerRegistry registry = new HandlerRegistry(c.getBeanManager().getExtension(SocketeeExtension.class).sites());
-            HandlerInvoker invoker = new HandlerInvoker(c.getBeanManager(), Runnable::run, 2, 64, registry.methods());
+            HandlerInvoker invoker = new HandlerInvoker(c.getBeanManager(), Runnable::run, 2, 64);
             SocketEventImpl event = new SocketEventImpl(null, "chat", java.util.List.of(), null, null, null, null, new ArgumentBinder());
             GoodHandlers.lastChatStack = null;
             invoker.invoke(registry.events("/room").get("chat"), event, (e, t) -> { });
