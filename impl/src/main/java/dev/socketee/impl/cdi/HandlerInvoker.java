@@ -60,7 +60,7 @@ final class HandlerInvoker {
     private final int maxInFlight;
     private final int maxQueued;
     private final BeanManager beanManager;
-    private final Map<ObserverMethod<?>, Call> calls = new ConcurrentHashMap<>();
+    private final Map<Object, Call> calls = new ConcurrentHashMap<>();
     private final java.util.Queue<RequestContextController> idleControllers = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** One way of calling one handler, decided once; returns the method's return value (null for void). */
@@ -116,7 +116,7 @@ final class HandlerInvoker {
     }
 
     /**
-     * A planned handler (payload-typed, or with a return value; its observer was vetoed): the
+     * A planned handler (payload-typed, or with a return value; no observer for the container): the
      * method handle spread over the plan's arguments, on the bean's client proxy (normal scopes,
      * so interceptors and the contextual instance apply), on a new instance destroyed after the
      * call ({@code @Dependent}, as the container does for observers), or static.
@@ -136,7 +136,7 @@ final class HandlerInvoker {
             MethodHandle h = handle.asSpreader(Object[].class, n).asType(spread);
             return e -> (Object) h.invokeExact(arguments(plan, e));
         }
-        Bean<?> bean = site.observer().getDeclaringBean();
+        Bean<?> bean = site.bean();
         if (beanManager.isNormalScope(bean.getScope())) {
             Object proxy = beanManager.getReference(bean, bean.getBeanClass(), beanManager.createCreationalContext(bean));
             MethodHandle h = handle.bindTo(proxy).asSpreader(Object[].class, n).asType(spread);
@@ -172,7 +172,7 @@ final class HandlerInvoker {
             if (h.plan().returnsValue()) {
                 event.ackIsReturnedBy(h.location());
             }
-            if (h.observer().isAsync()) {
+            if (h.async()) {
                 submit(h, event, failure);
                 continue;
             }
@@ -245,7 +245,7 @@ final class HandlerInvoker {
     }
 
     private Object inRequestContext(HandlerSite site, SocketEventImpl event) throws Exception {
-        Call call = calls.computeIfAbsent(site.observer(), o -> resolve(site));
+        Call call = calls.computeIfAbsent(site.key(), o -> resolve(site));
         RequestContextController rc = idleControllers.poll();
         if (rc == null) {
             rc = requestContexts.get();

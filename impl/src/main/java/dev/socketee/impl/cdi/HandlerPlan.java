@@ -25,8 +25,10 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>A handler observing {@link SocketEvent} with a {@code void} return is a plain CDI observer:
  * the container calls it (its other parameters are ordinary injection points) and it answers the
- * ack itself with {@code e.ack}. Every other form is <em>planned</em>: its observer is vetoed and
- * Socketee calls the method with the arguments of this plan:
+ * ack itself with {@code e.ack}. Every other form is <em>planned</em>: the extension takes the
+ * {@code @Observes} off the parameter (so the container neither validates its parameters as
+ * injection points nor calls it: a vetoed observer is still validated by Weld) and Socketee calls
+ * the method with the arguments of this plan:
  * <ul>
  *   <li>the observed parameter: the {@link SocketEvent}, or the payload type bound from event argument 0;</li>
  *   <li>{@link Socket}, {@link Handshake}, {@link SocketEvent}, {@link AckCallback}: from the event, by type;</li>
@@ -58,6 +60,8 @@ final class HandlerPlan {
             OnSocketEvent.DISCONNECTING, OnSocketEvent.ERROR);
 
     private final boolean planned;
+    private final boolean async;
+    private final int priority;
     private final AckRule ackRule;
     private final boolean returnsValue;
     private final List<ArgSpec> args;
@@ -67,8 +71,11 @@ final class HandlerPlan {
     record ArgSpec(String source, Type type, int argIndex) {
     }
 
-    private HandlerPlan(boolean planned, AckRule ackRule, boolean returnsValue, List<ArgSpec> args, List<String> problems) {
+    private HandlerPlan(boolean planned, boolean async, int priority, AckRule ackRule, boolean returnsValue,
+                        List<ArgSpec> args, List<String> problems) {
         this.planned = planned;
+        this.async = async;
+        this.priority = priority;
         this.ackRule = ackRule;
         this.returnsValue = returnsValue;
         this.args = List.copyOf(args);
@@ -77,16 +84,25 @@ final class HandlerPlan {
 
     /** A container-notified {@code SocketEvent} observer (also for observers without an annotated method). */
     static HandlerPlan containerCalled() {
-        return new HandlerPlan(false, AckRule.BY_HANDLER, false, List.of(), List.of());
+        return new HandlerPlan(false, false, ObserverMethod.DEFAULT_PRIORITY, AckRule.BY_HANDLER, false, List.of(), List.of());
     }
 
-    static HandlerPlan of(AnnotatedMethod<?> am, ObserverMethod<?> observer, String event, String location) {
+    /**
+     * The plan of a method whose parameter {@code observed} is {@code @Observes}/{@code @ObservesAsync}
+     * {@code @OnSocketEvent}; {@link #containerCalled()} for a void {@code SocketEvent} observer.
+     */
+    static HandlerPlan of(AnnotatedMethod<?> am, AnnotatedParameter<?> observed, String event, String location) {
         Method m = am.getJavaMember();
+        Observes sync = observed.getAnnotation(Observes.class);
+        ObservesAsync async = observed.getAnnotation(ObservesAsync.class);
+        Reception reception = sync != null ? sync.notifyObserver() : async.notifyObserver();
+        jakarta.annotation.Priority prio = observed.getAnnotation(jakarta.annotation.Priority.class);
+        int priority = prio != null ? prio.value() : ObserverMethod.DEFAULT_PRIORITY;
         List<String> problems = new ArrayList<>();
         List<ArgSpec> args = new ArrayList<>();
         Class<?> ret = m.getReturnType();
         boolean returnsValue = ret != void.class;
-        boolean observesEvent = observer.getObservedType() == SocketEvent.class;
+        boolean observesEvent = observed.getBaseType() == SocketEvent.class;
         if (observesEvent && !returnsValue) {
             return containerCalled();
         }
@@ -96,7 +112,7 @@ final class HandlerPlan {
         for (AnnotatedParameter<?> p : params) {
             Class<?> raw = rawType(p.getBaseType());
             String where = location + ": parameter " + (p.getPosition() + 1) + " (" + raw.getSimpleName() + ")";
-            if (p.isAnnotationPresent(Observes.class) || p.isAnnotationPresent(ObservesAsync.class)) {
+            if (p.getPosition() == observed.getPosition()) {
                 if (observesEvent) {
                     args.add(new ArgSpec("event", SocketEvent.class, -1));
                     holdsAck = true;
@@ -131,7 +147,7 @@ final class HandlerPlan {
         if (Modifier.isPrivate(m.getModifiers())) {
             problems.add(location + ": must not be private (Socketee calls it through the bean, so interceptors apply)");
         }
-        if (observer.getReception() == Reception.IF_EXISTS) {
+        if (reception == Reception.IF_EXISTS) {
             problems.add(location + ": notifyObserver = IF_EXISTS is not supported for payload-typed handlers or handlers with a return value");
         }
         if (LIFECYCLE.contains(event)) {
@@ -143,7 +159,7 @@ final class HandlerPlan {
             }
         }
         AckRule rule = holdsAck && !returnsValue ? AckRule.BY_HANDLER : AckRule.ON_COMPLETION;
-        return new HandlerPlan(true, rule, returnsValue, args, problems);
+        return new HandlerPlan(true, async != null, priority, rule, returnsValue, args, problems);
     }
 
     private static Class<?> rawType(Type t) {
@@ -159,6 +175,16 @@ final class HandlerPlan {
     /** Whether Socketee calls the method itself (its observer vetoed), rather than the container. */
     boolean planned() {
         return planned;
+    }
+
+    /** For planned handlers: {@code @ObservesAsync}. */
+    boolean async() {
+        return async;
+    }
+
+    /** For planned handlers: the observed parameter's {@code @Priority}, else the CDI default. */
+    int priority() {
+        return priority;
     }
 
     AckRule ackRule() {

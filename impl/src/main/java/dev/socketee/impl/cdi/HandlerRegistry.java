@@ -26,7 +26,7 @@ final class HandlerRegistry {
                     .computeIfAbsent(s.event(), k -> new ArrayList<>())
                     .add(s);
         }
-        Comparator<HandlerSite> byPriority = Comparator.comparingInt(s -> s.observer() == null ? 0 : s.observer().getPriority());
+        Comparator<HandlerSite> byPriority = Comparator.comparingInt(HandlerSite::priority);
         byNamespace.values().forEach(events -> events.values().forEach(list -> list.sort(byPriority)));
         defaultErrorHandlers.sort(byPriority);
     }

@@ -9,6 +9,13 @@ import dev.socketee.SocketNamespace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -31,15 +38,57 @@ import java.util.stream.Collectors;
 public class SocketeeExtension implements Extension {
 
     private final List<HandlerSite> sites = new ArrayList<>();
+    /** Planned handlers with the class they were found in, until their beans are known. */
+    private final List<java.util.Map.Entry<HandlerSite, Class<?>>> planned = new ArrayList<>();
+    private final java.util.Set<Class<?>> plannedClasses = new java.util.HashSet<>();
+    private final java.util.Map<Class<?>, Bean<?>> beans = new java.util.HashMap<>();
     private final java.util.Set<String> serverEventNamespaces = new java.util.LinkedHashSet<>();
     private volatile SocketeeRuntime runtime;
 
     /**
-     * Every observer qualified {@code @OnSocketEvent}, whatever it observes: {@code SocketEvent}
-     * or a payload type. Forms Socketee calls itself (see {@link HandlerPlan}) are vetoed, so the
-     * container neither validates their parameters as injection points nor calls them.
+     * Handler methods in a bean class: a void {@code SocketEvent} observer stays the container's
+     * (found in {@link #onObserver}); every other form is planned ({@link HandlerPlan}): its
+     * {@code @Observes} is taken off, so the container neither calls it nor validates its
+     * parameters as injection points (Weld validates even vetoed observers), and Socketee calls it.
      */
-    void onObserver(@Observes ProcessObserverMethod<?, ?> pom) {
+    <T> void onType(@Observes @WithAnnotations(OnSocketEvent.class) ProcessAnnotatedType<T> pat) {
+        AnnotatedTypeConfigurator<T> type = null;
+        for (AnnotatedMethod<? super T> am : pat.getAnnotatedType().getMethods()) {
+            for (AnnotatedParameter<? super T> p : am.getParameters()) {
+                OnSocketEvent q = p.getAnnotation(OnSocketEvent.class);
+                if (q == null || !(p.isAnnotationPresent(Observes.class) || p.isAnnotationPresent(ObservesAsync.class))) {
+                    continue;
+                }
+                String location = location(am);
+                HandlerPlan plan = HandlerPlan.of(am, p, q.value(), location);
+                if (!plan.planned()) {
+                    continue;
+                }
+                if (type == null) {
+                    type = pat.configureAnnotatedType();
+                }
+                int position = p.getPosition();
+                type.filterMethods(m -> m.getJavaMember().equals(am.getJavaMember()))
+                        .forEach(mc -> mc.params().get(position)
+                                .remove(a -> a instanceof Observes || a instanceof ObservesAsync));
+                SocketNamespace classNamespace = am.getDeclaringType().getAnnotation(SocketNamespace.class);
+                Class<?> beanClass = pat.getAnnotatedType().getJavaClass();
+                planned.add(java.util.Map.entry(new HandlerSite(namespace(q, classNamespace), q.value(), null, location,
+                        am.getJavaMember(), plan, null), beanClass));
+                plannedClasses.add(beanClass);
+            }
+        }
+    }
+
+    /** The beans of the classes with planned handlers. */
+    void onBean(@Observes ProcessManagedBean<?> pmb) {
+        if (plannedClasses.contains(pmb.getBean().getBeanClass())) {
+            beans.put(pmb.getBean().getBeanClass(), pmb.getBean());
+        }
+    }
+
+    /** The void {@code SocketEvent} observers: called by the container (or directly, see {@link HandlerInvoker}). */
+    void onObserver(@Observes ProcessObserverMethod<SocketEvent, ?> pom) {
         OnSocketEvent q = null;
         for (Annotation a : pom.getObserverMethod().getObservedQualifiers()) {
             if (a instanceof OnSocketEvent o) {
@@ -50,18 +99,13 @@ public class SocketeeExtension implements Extension {
             return;
         }
         AnnotatedMethod<?> am = pom.getAnnotatedMethod();
-        if (am == null) { // a synthetic observer: the container calls it
+        if (am == null) { // a synthetic observer
             sites.add(new HandlerSite(q.namespace(), q.value(), pom.getObserverMethod(), String.valueOf(pom.getObserverMethod())));
             return;
         }
-        String location = location(am);
-        HandlerPlan plan = HandlerPlan.of(am, pom.getObserverMethod(), q.value(), location);
-        if (plan.planned()) {
-            pom.veto();
-        }
         SocketNamespace classNamespace = am.getDeclaringType().getAnnotation(SocketNamespace.class);
-        sites.add(new HandlerSite(namespace(q, classNamespace), q.value(), pom.getObserverMethod(), location,
-                am.getJavaMember(), plan));
+        sites.add(HandlerSite.observer(namespace(q, classNamespace), q.value(), pom.getObserverMethod(), location(am),
+                am.getJavaMember()));
     }
 
     /** The method's namespace when it names one other than the default "/", else the class's, else "/". */
@@ -78,6 +122,15 @@ public class SocketeeExtension implements Extension {
     }
 
     void afterBeanDiscovery(@Observes AfterBeanDiscovery abd) {
+        for (java.util.Map.Entry<HandlerSite, Class<?>> entry : planned) {
+            HandlerSite p = entry.getKey();
+            Bean<?> bean = beans.get(entry.getValue());
+            if (bean == null && !java.lang.reflect.Modifier.isStatic(p.method().getModifiers())) {
+                abd.addDefinitionError(new DefinitionException(p.location() + ": its class is not a bean (give it a scope such as @ApplicationScoped)"));
+            }
+            sites.add(p.withBean(bean));
+        }
+        planned.clear();
         for (String problem : HandlerValidator.problems(sites)) {
             abd.addDefinitionError(new DefinitionException(problem));
         }

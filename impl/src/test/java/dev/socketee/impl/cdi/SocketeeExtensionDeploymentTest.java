@@ -54,7 +54,7 @@ class SocketeeExtensionDeploymentTest {
         }
     }
 
-    private static String messages(Throwable t) {
+    static String messages(Throwable t) {
         StringBuilder sb = new StringBuilder();
         for (Throwable x = t; x != null; x = x.getCause()) {
             sb.append(x.getMessage()).append('\n');
