@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a CDI observer method as a Socket.IO handler, like Flask-SocketIO's
- * {@code @socketio.on('event', namespace='/chat')}. The observed type is {@link SocketEvent}.
+ * {@code @socketio.on('event', namespace='/chat')}. The observed type is {@link SocketEvent}, or,
+ * for events, the type of the first argument (the payload).
  *
  * <pre>{@code
  * @ApplicationScoped
@@ -23,7 +24,33 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * A namespace exists when some handler names it; a client connecting to any other namespace
+ * The concise forms: the payload as the observed type, further parameters by type ({@link Socket},
+ * {@link Handshake}, {@link SocketEvent}, {@link AckCallback}; any other type is the next event
+ * argument), the return value as the ack, and the namespace from the class's {@link SocketNamespace}:
+ *
+ * <pre>{@code
+ * @ApplicationScoped
+ * @SocketNamespace("/chat")
+ * public class Chat {
+ *     String join(@Observes @OnSocketEvent("join") String room, Socket socket) {
+ *         socket.join(room);
+ *         return "joined " + room;                           // the ack
+ *     }
+ *     CompletionStage<Integer> count(@ObservesAsync @OnSocketEvent("count") String room) {
+ *         return store.countAsync(room);                     // acked when the stage completes
+ *     }
+ * }
+ * }</pre>
+ *
+ * Who answers the ack: a handler that holds it ({@code void}, taking a {@link SocketEvent} or an
+ * {@link AckCallback}) answers it itself, when it likes, and nothing is sent for it (node); every
+ * other handler is answered when it completes (Flask-SocketIO): with its return value, or with no
+ * arguments for {@code void} or null; with {@code [{"message":"server error"}]} if it throws or its
+ * stage fails (the error handlers get the exception). A handler with a return value cannot call
+ * {@link SocketEvent#ack}. Every form is checked at deployment; a bad one fails the deployment
+ * with a message naming {@code Class#method}.
+ *
+ * <p>A namespace exists when some handler names it; a client connecting to any other namespace
  * gets CONNECT_ERROR "Invalid namespace". A namespace starting with {@code ^} is a regular
  * expression (node's {@code io.of(/^\/room-\d+$/)}): each concrete namespace that matches is
  * created on its first connection.

@@ -108,6 +108,18 @@ class HandlerPlanDeploymentTest {
     }
 
     @Test
+    void plannedHandlersAreIntercepted() throws Exception {
+        try (WeldContainer c = weld(dev.socketee.impl.cdi.deploy.TracedHandlers.class,
+                dev.socketee.impl.cdi.deploy.TracingInterceptor.class).initialize()) {
+            HandlerRegistry registry = new HandlerRegistry(c.getBeanManager().getExtension(SocketeeExtension.class).sites());
+            HandlerInvoker invoker = new HandlerInvoker(c.getBeanManager(), Runnable::run, 2, 64);
+            dev.socketee.impl.cdi.deploy.TracingInterceptor.CALLS.clear();
+            invoker.invoke(registry.events("/").get("shout"), event("shout", "\"hey\""), (e, t) -> { });
+            assertEquals(List.of("shout[hey]"), dev.socketee.impl.cdi.deploy.TracingInterceptor.CALLS);
+        }
+    }
+
+    @Test
     void everyInvalidFormFailsTheDeploymentNamingTheMethod() {
         RuntimeException e = assertThrows(RuntimeException.class, () -> weld(BadPlannedHandlers.class).initialize().close());
         String all = SocketeeExtensionDeploymentTest.messages(e);

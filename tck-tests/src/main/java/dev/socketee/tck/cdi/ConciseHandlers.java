@@ -89,7 +89,7 @@ public class ConciseHandlers {
 
     /** The current Socket and Handshake injected into a request-scoped bean. */
     Map<String, Object> whoami(@Observes @OnSocketEvent("whoami") String unused, Handshake h) {
-        return Map.of("id", current.socketId(), "nsp", current.namespace(), "query", current.query("who"),
+        return Map.of("id", current.socketId(), "nsp", current.namespace(), "query", java.util.Objects.toString(current.query("who"), ""),
                 "sameHandshake", h.query().equals(current.handshakeQuery()));
     }
 
