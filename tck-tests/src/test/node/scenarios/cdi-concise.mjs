@@ -63,10 +63,14 @@ await scenario(`cdi-concise (${mode})`, async (cleanup) => {
   const o = cleanup(io(baseUrl + "/concise-other", { path, forceNew: true, reconnection: false, ...transportOpts }));
   await once(o, "connect");
   assert.deepEqual(await ack(o, 2000, "where", "w"), ["other:w"]);
+  // a payload that cannot be bound: the handler never ran, so its ack is a failure even though it holds the ack
+  assert.deepEqual(await ack(s, 2000, "chat", "not an object"), [{ message: "server error" }]);
+  // a sync handler holding the ack answers it after it returned
+  assert.deepEqual(await ack(s, 2000, "sync-late"), ["sync late"]);
   // a void SocketEvent handler holds its ack: never answered for it
   assert.ok(await noAck(s, 300, "holds", "h"), "a handler holding the ack is not answered automatically");
 
   log(mode, "errors", JSON.stringify(errors));
-  assert.deepEqual(errors.map((e) => e[0]).sort(), ["fails", "later-fails"]);
+  assert.deepEqual(errors.map((e) => e[0]).sort(), ["chat", "fails", "later-fails"]);
   assert.ok(errors.some((e) => e[1] === "stage failed: g"), JSON.stringify(errors));
 });

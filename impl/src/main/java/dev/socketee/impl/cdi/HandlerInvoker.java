@@ -155,10 +155,16 @@ final class HandlerInvoker {
         };
     }
 
+    /** The call's arguments; if one cannot be bound the method never runs, so its ack is answered as a failure whoever holds it. */
     private static Object[] arguments(HandlerPlan.Arg[] plan, SocketEventImpl e) {
         Object[] args = new Object[plan.length];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = plan[i].get(e);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                args[i] = plan[i].get(e);
+            }
+        } catch (RuntimeException unbound) {
+            e.handlerNotRun();
+            throw unbound;
         }
         return args;
     }
@@ -208,7 +214,7 @@ final class HandlerInvoker {
     }
 
     private static void answerFailure(HandlerSite h, SocketEventImpl event) {
-        if (h.plan().ackRule() == HandlerPlan.AckRule.ON_COMPLETION) {
+        if (h.plan().ackRule() == HandlerPlan.AckRule.ON_COMPLETION || event.wasHandlerNotRun()) {
             event.answerWith(SERVER_ERROR);
         }
     }

@@ -23,6 +23,7 @@ final class SocketEventImpl extends ClientArguments implements SocketEvent, AckC
     private final String reason;
     private final Throwable error;
     private volatile String ackReturnedBy;
+    private volatile boolean handlerNotRun;
 
     SocketEventImpl(SocketFacade socket, String name, List<Object> args, Ack ack, Object auth, String reason,
                     Throwable error, ArgumentBinder binder) {
@@ -98,6 +99,15 @@ final class SocketEventImpl extends ClientArguments implements SocketEvent, AckC
     /** The handler at {@code location} answers with its return value: {@link #ack} refuses from now on. */
     void ackIsReturnedBy(String location) {
         this.ackReturnedBy = location;
+    }
+
+    /** Its arguments could not be bound, so the handler never ran (and cannot answer the ack it would hold). */
+    void handlerNotRun() {
+        this.handlerNotRun = true;
+    }
+
+    boolean wasHandlerNotRun() {
+        return handlerNotRun;
     }
 
     /** Answers the client's ack with one value, or no arguments for null (once, like any ack). */

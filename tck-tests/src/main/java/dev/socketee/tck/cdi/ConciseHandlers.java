@@ -67,6 +67,11 @@ public class ConciseHandlers {
     void holds(@Observes @OnSocketEvent("holds") SocketEvent e) {
     }
 
+    /** Sync, holding the ack, answering it later from another thread. */
+    void syncLate(@Observes @OnSocketEvent("sync-late") SocketEvent e) {
+        CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS).execute(() -> e.ack("sync late"));
+    }
+
     /** Async with a return value. */
     String asyncRet(@ObservesAsync @OnSocketEvent("async-ret") String s) {
         return "async:" + s + ":" + (Thread.currentThread().getName().contains("qtp") ? "io-thread" : "worker");
