@@ -58,6 +58,7 @@ await scenario(`cdi-concise (${mode})`, async (cleanup) => {
   assert.notEqual(d1, d2, "a new dependent instance per event");
   // the current Socket and Handshake, injected
   assert.deepEqual(await ack(s, 2000, "whoami", null), [{ id: s.id, nsp: "/concise", query: "me", sameHandshake: true }]);
+  assert.deepEqual(await ack(s, 2000, "container-socket"), [true, true], "Socket and Handshake as CDI injection points of an observer");
   // the method's namespace wins over the class's: "where" is not on /concise
   assert.ok(await noAck(s, 300, "where", "w"), "no handler of 'where' on /concise");
   const o = cleanup(io(baseUrl + "/concise-other", { path, forceNew: true, reconnection: false, ...transportOpts }));

@@ -72,6 +72,11 @@ public class ConciseHandlers {
         CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS).execute(() -> e.ack("sync late"));
     }
 
+    /** A plain void SocketEvent observer: its further parameters are the container's injection points, Socket among them. */
+    void viaContainer(@Observes @OnSocketEvent("container-socket") SocketEvent e, Socket s, Handshake h) {
+        e.ack(s.id().equals(e.socket().id()), h.query().containsKey("who"));
+    }
+
     /** Async with a return value. */
     String asyncRet(@ObservesAsync @OnSocketEvent("async-ret") String s) {
         return "async:" + s + ":" + (Thread.currentThread().getName().contains("qtp") ? "io-thread" : "worker");
