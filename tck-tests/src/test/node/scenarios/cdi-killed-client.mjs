@@ -1,7 +1,9 @@
 // CDI app, DISCONNECT observer's reason for a client killed without a close frame or close packet (SIGKILL of
-// a child process), as node's engine.io reports it: "transport close" when the websocket's connection goes
-// (mode "default" after the upgrade, and "websocket"), "transport error" when a parked polling request is
-// aborted (node: "poll connection closed prematurely"). Read through "disconnect-context" (reason: context).
+// a child process), in node's engine.io words: "transport close" when the websocket's connection goes (mode
+// "default" after the upgrade, and "websocket"). Over polling node says "transport error" (its parked GET's
+// "poll connection closed prematurely"); a servlet container reports that only if it watches the connection of
+// a suspended request, which Jetty does not: the server then learns of the loss at the next heartbeat, "ping
+// timeout" (within pingInterval + pingTimeout). Read through "disconnect-context" ("<reason>: <context>").
 // argv[3]: "default" (polling then upgrade), "polling" or "websocket".
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -9,7 +11,7 @@ import { io } from "socket.io-client";
 import { scenario, baseUrl, path, once, within, assert, log } from "../lib/harness.mjs";
 
 const mode = process.argv[3] || "default";
-const expected = mode === "polling" ? "transport error" : "transport close";
+const expected = mode === "polling" ? ["transport error", "ping timeout"] : ["transport close"];
 
 function ack(socket, ev, ...args) {
   return within(new Promise((resolve) => socket.emit(ev, ...args, (...r) => resolve(r))), 3000, `ack of '${ev}'`);
@@ -48,5 +50,6 @@ await scenario(`cdi-killed-client (${mode})`, async (cleanup) => {
   }
   log(mode, id, context);
   assert.ok(context !== null, `no disconnect of ${id} seen within 6 s`);
-  assert.equal(context.split(":")[0], expected);
+  const reason = context.split(":")[0];
+  assert.ok(expected.includes(reason), `reason '${reason}', expected one of ${expected}`);
 });
