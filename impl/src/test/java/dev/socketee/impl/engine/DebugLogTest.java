@@ -44,6 +44,7 @@ class DebugLogTest {
     };
     private final List<Level> saved = new ArrayList<>();
     private final List<EnginePacket> sent = new ArrayList<>();
+    private final ManualScheduler time = new ManualScheduler();
     private EngineServer server;
     private EngineSession session;
 
@@ -55,7 +56,7 @@ class DebugLogTest {
         // on the two parents only: the packet loggers' records reach them too (the names nest)
         DebugLog.ENGINE.logger().addHandler(capture);
         DebugLog.SIO.logger().addHandler(capture);
-        server = new EngineServer(EngineIoOptions.builder().build(), c -> { }, EngineThreads.of(new ManualScheduler(), Runnable::run), false);
+        server = new EngineServer(EngineIoOptions.builder().build(), c -> { }, EngineThreads.of(time, Runnable::run), false);
         session = server.open(new Transport() {
             @Override
             public String name() {
@@ -168,6 +169,24 @@ class DebugLogTest {
         other.onClose(EngineCloseReason.PING_TIMEOUT);
         assertTrue(lines.contains("dev.socketee.engine FINE " + other.tag() + " handshake: new session on websocket"), lines.toString());
         assertTrue(lines.contains("dev.socketee.engine FINE " + other.tag() + " closed: ping timeout"), lines.toString());
+    }
+
+    @Test
+    void theHeartbeatIsLoggedPingPongAndTheTimeout() {
+        level(Level.FINE);
+        EngineIoOptions o = server.options();
+        time.advance(o.pingInterval());
+        session.onWritable(session.currentTransport());
+        session.onPacket(session.currentTransport(), EnginePacket.PONG);
+        time.advance(o.pingInterval());
+        time.advance(o.pingTimeout());
+        String t = session.tag();
+        assertEquals(List.of(
+                "dev.socketee.engine FINE " + t + " heartbeat: ping, pong due within (ms) " + o.pingTimeout().toMillis(),
+                "dev.socketee.engine FINE " + t + " heartbeat: pong",
+                "dev.socketee.engine FINE " + t + " heartbeat: ping, pong due within (ms) " + o.pingTimeout().toMillis(),
+                "dev.socketee.engine FINE " + t + " closed: ping timeout"),
+                lines.stream().filter(l -> l.startsWith("dev.socketee.engine FINE")).toList());
     }
 
     @Test
