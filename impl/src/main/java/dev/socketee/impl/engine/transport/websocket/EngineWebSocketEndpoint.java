@@ -117,7 +117,7 @@ public final class EngineWebSocketEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session ws, CloseReason reason) {
-        DebugLog.ENGINE.event(session, "websocket closed, code", reason.getCloseCode().getCode());
+        DebugLog.ENGINE.event(session, "websocket closed, code", reason == null ? 1005 : reason.getCloseCode().getCode());
         if (transport != null) {
             transport.closedByContainer();
         }
