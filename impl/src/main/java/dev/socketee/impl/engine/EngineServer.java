@@ -99,6 +99,7 @@ public final class EngineServer implements EngineIoServer {
         String sid = SidGenerator.next();
         EngineSession session = new EngineSession(sid, this, transport, handshake);
         sessions.put(sid, session);
+        DebugLog.ENGINE.event(session, "handshake: new session on", transport.name());
         session.send(EnginePacket.of(EnginePacketType.OPEN, openPayload(sid, transport)));
         try {
             listener.onOpen(session);

@@ -39,6 +39,8 @@ public final class EngineSession implements EngineConnection {
     private Transport transport;
     private Transport upgrading;
     private volatile Object attachment;
+    /** What log lines call this session instead of its sid; made on the first line logged. */
+    private volatile String tag;
 
     EngineSession(String id, EngineServer server, Transport transport, HandshakeInfo handshake) {
         this.id = id;
@@ -109,6 +111,16 @@ public final class EngineSession implements EngineConnection {
         return handshake;
     }
 
+    /** This session's {@link SessionTag}, computed once. */
+    public String tag() {
+        String t = tag;
+        if (t == null) {
+            t = SessionTag.of(id);
+            tag = t;
+        }
+        return t;
+    }
+
     // ---- sending ----------------------------------------------------------------------------
     //
     // One path for every outbound packet: it is queued in an Outbox (the current transport's, or
@@ -171,6 +183,7 @@ public final class EngineSession implements EngineConnection {
     }
 
     private void slowClient() {
+        DebugLog.ENGINE.event(this, "outbound buffer full (bytes)", server.options().maxBufferedBytes());
         SLOW_CLIENTS.log(() -> "Session " + SessionTag.of(id) + ": outbound buffer full (" + server.options().maxBufferedBytes()
                 + " bytes), client too slow; closing");
         onClose(EngineCloseReason.TRANSPORT_ERROR);
@@ -238,11 +251,11 @@ public final class EngineSession implements EngineConnection {
             case NOOP -> { }
             case PING -> {
                 // Engine.IO v4: the server pings, never the client (node: "invalid heartbeat direction")
-                LOG.fine(() -> "Session " + SessionTag.of(id) + ": ping from the client (invalid heartbeat direction); closing");
+                DebugLog.ENGINE.event(this, "ping from the client (invalid heartbeat direction)");
                 onClose(EngineCloseReason.TRANSPORT_ERROR);
             }
             default -> {
-                LOG.fine(() -> "Session " + SessionTag.of(id) + ": unexpected " + packet + "; closing");
+                DebugLog.ENGINE.event(this, "unexpected packet type", packet.type());
                 onClose(EngineCloseReason.PARSE_ERROR);
             }
         }
@@ -254,6 +267,7 @@ public final class EngineSession implements EngineConnection {
             if (t == upgrading) {
                 upgrading = null;
                 server.timer().cancel(upgradeCheck);
+                DebugLog.ENGINE.event(this, "upgrade: the websocket closed before the upgrade:", reason.wireName());
                 return;
             }
             if (t != transport) {
@@ -280,6 +294,7 @@ public final class EngineSession implements EngineConnection {
             upgrading = candidate;
             probeOut = new Outbox(true); // the candidate has written nothing yet
         }
+        DebugLog.ENGINE.event(this, "upgrade: websocket connected, waiting for its probe");
         upgradeCheck.startTimeout();
         return true;
     }
@@ -313,6 +328,7 @@ public final class EngineSession implements EngineConnection {
             return false;
         }
         upgradeCheck.onProbe();
+        DebugLog.ENGINE.event(this, "upgrade: probe answered");
         if (answer != null) {
             candidate.send(answer);
         }
@@ -344,6 +360,7 @@ public final class EngineSession implements EngineConnection {
             finishClose = batch == null && state == State.CLOSING && out.isIdle() && out.isEmpty();
         }
         server.timer().cancel(upgradeCheck);
+        DebugLog.ENGINE.event(this, "upgrade: done, now on", candidate.name());
         old.discard();
         if (batch != null) {
             candidate.send(batch);
@@ -377,6 +394,7 @@ public final class EngineSession implements EngineConnection {
             }
             state = State.CLOSING;
             closingReason = reason;
+            DebugLog.ENGINE.event(this, "closing after what is buffered is sent:", reason.wireName());
             t = transport;
             batch = out.takeIfIdle();
             finishClose = batch == null && out.isIdle() && out.isEmpty();
@@ -410,6 +428,7 @@ public final class EngineSession implements EngineConnection {
         server.timer().cancel(heartbeat);
         server.timer().cancel(upgradeCheck);
         server.remove(this);
+        DebugLog.ENGINE.event(this, "closed:", reason.wireName());
         closeQuietly(t);
         closeQuietly(up);
         try {
@@ -491,6 +510,7 @@ public final class EngineSession implements EngineConnection {
             synchronized (EngineSession.this) {
                 if (awaitingPong && state == State.OPEN && !isPongOverdue(server.timer().nanoTime())) {
                     scheduleNextPing();
+                    DebugLog.ENGINE.event(EngineSession.this, "heartbeat: pong");
                 }
             }
         }
@@ -524,6 +544,7 @@ public final class EngineSession implements EngineConnection {
             } else if (slow) {
                 server.callbacks().execute(EngineSession.this::slowClient);
             } else {
+                DebugLog.ENGINE.event(EngineSession.this, "heartbeat: ping, pong due within (ms)", server.options().pingTimeout().toMillis());
                 send(EnginePacket.PING);
             }
         }
@@ -584,6 +605,7 @@ public final class EngineSession implements EngineConnection {
                 current = transport;
             }
             if (dropped != null) {
+                DebugLog.ENGINE.event(EngineSession.this, "upgrade: not completed within (ms)", server.options().upgradeTimeout().toMillis());
                 closeQuietly(dropped);
                 return;
             }

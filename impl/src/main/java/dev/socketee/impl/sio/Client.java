@@ -1,5 +1,6 @@
 package dev.socketee.impl.sio;
 
+import dev.socketee.impl.engine.DebugLog;
 import dev.socketee.impl.engine.SessionTag;
 import dev.socketee.impl.engine.ThrottledLog;
 import dev.socketee.impl.engine.EngineCloseReason;
@@ -72,6 +73,7 @@ public final class Client {
     // ---- inbound ----------------------------------------------------------------------------
 
     void onText(String text) {
+        DebugLog.SIO_PACKETS.text(engine, true, text);
         SioPacket p;
         try {
             synchronized (decoder) {
@@ -87,6 +89,7 @@ public final class Client {
     }
 
     void onBinary(byte[] data) {
+        DebugLog.SIO_PACKETS.attachment(engine, data);
         SioPacket p;
         try {
             synchronized (decoder) {
@@ -113,7 +116,7 @@ public final class Client {
         }
         SioSocket socket = sockets.get(p.namespace());
         if (socket == null) {
-            LOG.fine(() -> "Session " + SessionTag.of(engine.id()) + ": packet for unjoined namespace " + p.namespace() + " ignored");
+            DebugLog.SIO.event(engine, "packet for a namespace not joined, ignored:", p.namespace());
             return;
         }
         socket.onPacket(p);
@@ -125,7 +128,7 @@ public final class Client {
      */
     private void connect(String name, Object auth) {
         if (sockets.containsKey(name)) {
-            LOG.fine(() -> "Session " + SessionTag.of(engine.id()) + ": already connected to " + name);
+            DebugLog.SIO.event(engine, "CONNECT again to a namespace already joined, ignored:", name);
             return;
         }
         if (sockets.size() >= server.maxNamespacesPerConnection()) {
@@ -136,6 +139,7 @@ public final class Client {
         }
         Namespace namespace = server.reserve(name);
         if (namespace == null) {
+            DebugLog.SIO.event(engine, "CONNECT to an unknown namespace, Invalid namespace:", name);
             write(dev.socketee.impl.protocol.socket.SioPacketEncoder.connectError(name, "Invalid namespace", null));
             return;
         }
@@ -158,6 +162,7 @@ public final class Client {
 
     /** The engine session closed: every socket of this client leaves with the reason. */
     void onEngineClose(String reason) {
+        DebugLog.SIO.event(engine, "connection closed:", reason);
         closeReason = reason;
         closed = true;
         server.timer().cancel(connectTimeout);
@@ -174,6 +179,7 @@ public final class Client {
     }
 
     void writeEngine(List<EnginePacket> packets) {
+        DebugLog.SIO_PACKETS.sioOut(engine, packets);
         if (packets.size() == 1) {
             engine.send(packets.get(0));
         } else {
@@ -216,7 +222,7 @@ public final class Client {
         @Override
         protected void expire() {
             if (sockets.isEmpty()) {
-                LOG.fine(() -> "Session " + SessionTag.of(engine.id()) + ": no namespace joined in time; closing");
+                DebugLog.SIO.event(engine, "no namespace joined within the connect timeout (ms); closing:", server.connectTimeoutMillis());
                 server.callbacks().execute(() -> {
                     if (sockets.isEmpty()) {
                         engine.onClose(EngineCloseReason.FORCED_CLOSE);

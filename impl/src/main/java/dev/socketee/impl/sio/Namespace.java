@@ -1,6 +1,7 @@
 package dev.socketee.impl.sio;
 
 import dev.socketee.adapter.Adapter;
+import dev.socketee.impl.engine.DebugLog;
 import dev.socketee.adapter.BroadcastFlags;
 import dev.socketee.adapter.NamespaceHost;
 import dev.socketee.adapter.OutboundPacket;
@@ -273,6 +274,7 @@ public final class Namespace implements NamespaceHost {
 
     /** Runs the connect handler; if it admits the socket, the socket joins and the client gets its CONNECT reply. */
     void connect(SioSocket socket, Object auth) {
+        DebugLog.SIO.socket(socket.client().engine(), name, socket.id(), "connecting", null);
         socket.auth(auth);
         try {
             handlers.connectHandler().onConnect(socket, auth);

@@ -1,5 +1,6 @@
 package dev.socketee.impl.sio;
 
+import dev.socketee.impl.engine.DebugLog;
 import dev.socketee.engine.EngineConnection;
 import dev.socketee.engine.EngineIoListener;
 import dev.socketee.engine.EngineIoOptions;
@@ -119,6 +120,9 @@ public final class SioServer implements EngineIoListener {
                 return n;
             });
             if (held != null) {
+                if (held == candidate) {
+                    DebugLog.SIO.event(null, "dynamic namespace created:", name);
+                }
                 return held;
             }
             existing = namespaces.get(name); // it was removed between the two looks: once more
@@ -136,6 +140,7 @@ public final class SioServer implements EngineIoListener {
             return null;
         });
         if (removed[0]) {
+            DebugLog.SIO.event(null, "dynamic namespace removed, its last socket left:", namespace.name());
             namespace.closeAdapter();
         }
     }

@@ -1,5 +1,6 @@
 package dev.socketee.impl.sio;
 
+import dev.socketee.impl.engine.DebugLog;
 import dev.socketee.impl.protocol.socket.EncodedSioPacket;
 import dev.socketee.impl.protocol.socket.SioPacket;
 import dev.socketee.impl.protocol.socket.SioPacketEncoder;
@@ -198,22 +199,32 @@ public final class SioSocket {
 
     /** Joins a room; while connecting only if the socket is admitted; after the close, nothing. */
     public void join(String room) {
+        boolean joined;
         synchronized (this) {
             switch (state) {
                 case CONNECTING -> joinedWhileConnecting.add(room);
                 case CONNECTED -> namespace.adapter().addAll(id, Set.of(room));
                 case CLOSED -> { }
             }
+            joined = state != State.CLOSED;
+        }
+        if (joined) {
+            DebugLog.SIO.socket(client.engine(), namespace.name(), id, "joined room", room); // outside the lock: a handler may write
         }
     }
 
     public void leave(String room) {
+        boolean left;
         synchronized (this) {
             switch (state) {
                 case CONNECTING -> joinedWhileConnecting.remove(room);
                 case CONNECTED -> namespace.adapter().del(id, room);
                 case CLOSED -> { }
             }
+            left = state != State.CLOSED;
+        }
+        if (left) {
+            DebugLog.SIO.socket(client.engine(), namespace.name(), id, "left room", room);
         }
     }
 
@@ -250,6 +261,7 @@ public final class SioSocket {
             held = heldWhileConnecting;
             heldWhileConnecting = null;
         }
+        DebugLog.SIO.socket(client.engine(), namespace.name(), id, "connected", null);
         for (EncodedSioPacket p : held) {
             client.write(p);
         }
@@ -261,6 +273,7 @@ public final class SioSocket {
         if (toClosed() == null) {
             return;
         }
+        DebugLog.SIO.socket(client.engine(), namespace.name(), id, "refused:", message);
         client.write(SioPacketEncoder.connectError(namespace.name(), message, errorData));
         client.forget(this);
         namespace.release(this);
@@ -300,6 +313,7 @@ public final class SioSocket {
         if (was == null) {
             return;
         }
+        DebugLog.SIO.socket(client.engine(), namespace.name(), id, was == State.CONNECTED ? "disconnected:" : "closed while connecting:", reason);
         client.forget(this);
         acks.clear();
         if (was == State.CONNECTED) {
@@ -328,7 +342,7 @@ public final class SioSocket {
             case ACK, BINARY_ACK -> {
                 AckCallback cb = acks.remove(p.ackId());
                 if (cb == null) {
-                    LOG.fine(() -> "Socket " + id + ": ack " + p.ackId() + " unknown; ignored");
+                    DebugLog.SIO.socket(client.engine(), namespace.name(), id, "ack of an unknown id, ignored", null);
                     return;
                 }
                 try {

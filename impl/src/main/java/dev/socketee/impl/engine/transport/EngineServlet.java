@@ -2,6 +2,7 @@ package dev.socketee.impl.engine.transport;
 
 import dev.socketee.engine.EngineIoOptions;
 import dev.socketee.impl.engine.EngineError;
+import dev.socketee.impl.engine.DebugLog;
 import dev.socketee.impl.engine.EngineServer;
 import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.HandshakeAdmission;
@@ -265,6 +266,7 @@ public final class EngineServlet extends HttpServlet {
 
     /** node's answer to a request {@code allowRequest} refused: the status and {@code {"code":4,"message":...}}. */
     private static void refuse(HttpServletResponse resp, HandshakeAdmission.Refusal refusal) throws IOException {
+        DebugLog.ENGINE.event(null, "handshake refused by the connection admission, status", refusal.status());
         byte[] body = ("{\"code\":" + EngineError.FORBIDDEN.code() + ",\"message\":" + JsonWriter.write(refusal.message()) + "}")
                 .getBytes(StandardCharsets.UTF_8);
         resp.setStatus(refusal.status());
@@ -274,6 +276,7 @@ public final class EngineServlet extends HttpServlet {
     }
 
     private static void fail(HttpServletResponse resp, EngineError error) throws IOException {
+        DebugLog.ENGINE.event(null, "request refused:", error);
         resp.setStatus(error.httpStatus());
         resp.setContentType("application/json");
         byte[] body = error.json().getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.socketee.impl.engine.transport.polling;
 
+import dev.socketee.impl.engine.DebugLog;
 import dev.socketee.impl.engine.Scheduler;
 import dev.socketee.impl.engine.SessionTag;
 import dev.socketee.impl.engine.ThrottledLog;
@@ -130,7 +131,7 @@ public final class PollingTransport implements Transport {
         AsyncContext ac = req.startAsync();
         ac.setTimeout(requestTimeoutMillis);
         if (!pendingGet.compareAndSet(null, ac)) {
-            LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": overlapping GET; closing");
+            DebugLog.ENGINE.event(session, "polling: overlapping GET:", EngineCloseReason.TRANSPORT_ERROR.wireName());
             AsyncResponses.completeEmpty(ac, 400); // node: 400 without a body
             session.onClose(EngineCloseReason.TRANSPORT_ERROR);
             return;
@@ -155,7 +156,7 @@ public final class PollingTransport implements Transport {
         AsyncContext ac = req.startAsync();
         ac.setTimeout(requestTimeoutMillis);
         if (!postInFlight.compareAndSet(false, true)) {
-            LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": overlapping POST; closing");
+            DebugLog.ENGINE.event(session, "polling: overlapping POST:", EngineCloseReason.TRANSPORT_ERROR.wireName());
             AsyncResponses.dropConnection(ac); // its body is not read
             AsyncResponses.completeEmpty(ac, 400); // node: 400 without a body
             session.onClose(EngineCloseReason.TRANSPORT_ERROR);
@@ -221,13 +222,14 @@ public final class PollingTransport implements Transport {
         try {
             packets = CODEC.decode(payload);
         } catch (ProtocolException e) {
-            LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": " + e.getMessage() + "; closing");
+            DebugLog.ENGINE.event(session, "polling: malformed payload:", e.getMessage());
             postInFlight.set(false);
             writeError(ac, EngineError.BAD_REQUEST);
             session.onClose(EngineCloseReason.PARSE_ERROR);
             return;
         }
         for (EnginePacket p : packets) {
+            DebugLog.ENGINE_PACKETS.packet(session, true, EngineIoOptions.POLLING, p);
             if (p.type() == EnginePacketType.CLOSE) {
                 postInFlight.set(false);
                 onClientClose(ac); // node drops what follows the close packet
@@ -248,6 +250,7 @@ public final class PollingTransport implements Transport {
      * the session gone, as in node.
      */
     private void onClientClose(AsyncContext post) {
+        DebugLog.ENGINE.event(session, "polling: close packet from the client");
         closingPost.set(post);
         clientClosing.set(true);
         if (pendingGet.get() == null) {
@@ -285,8 +288,9 @@ public final class PollingTransport implements Transport {
      */
     private void abandonedGet(AsyncContext ac, boolean timedOut) {
         if (pendingGet.compareAndSet(ac, null)) {
+            DebugLog.ENGINE.event(session, timedOut ? "polling: GET timed out:" : "polling: GET connection closed prematurely:",
+                    EngineCloseReason.TRANSPORT_ERROR.wireName());
             if (timedOut) {
-                LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": a GET was parked for " + requestTimeoutMillis + " ms; closing");
                 AsyncResponses.completeEmpty(ac, 400);
             } else {
                 AsyncResponses.completeQuietly(ac);
@@ -305,7 +309,8 @@ public final class PollingTransport implements Transport {
      */
     private void abandonedPost(AsyncContext ac, boolean timedOut) {
         if (readingPost.compareAndSet(ac, null)) {
-            LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": POST body " + (timedOut ? "did not arrive in time" : "failed") + "; closing");
+            DebugLog.ENGINE.event(session, timedOut ? "polling: POST body did not arrive in time:" : "polling: POST connection closed prematurely:",
+                    EngineCloseReason.TRANSPORT_ERROR.wireName());
             postInFlight.set(false);
             if (timedOut) {
                 AsyncResponses.dropConnection(ac);
@@ -335,6 +340,7 @@ public final class PollingTransport implements Transport {
         if (ac == null) {
             return; // the GET went away meanwhile; the session closes through the listener
         }
+        DebugLog.ENGINE_PACKETS.packetsOut(session, EngineIoOptions.POLLING, packets);
         StringBuilder sb = new StringBuilder(64);
         CODEC.encode(packets, sb);
         AsyncResponses.write(ac, 200, TEXT, sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -362,6 +368,7 @@ public final class PollingTransport implements Transport {
         AsyncContext get = pendingGet.getAndSet(null);
         if (get != null) {
             if (why.parkedGetAnswer != null) {
+                DebugLog.ENGINE_PACKETS.packet(session, false, EngineIoOptions.POLLING, why.parkedGetAnswer);
                 byte[] body = String.valueOf(why.parkedGetAnswer.type().code()).getBytes(StandardCharsets.US_ASCII);
                 AsyncResponses.write(get, 200, TEXT, body);
             } else {

@@ -1,6 +1,7 @@
 package dev.socketee.impl.engine.transport.websocket;
 
-import dev.socketee.impl.engine.SessionTag;
+import dev.socketee.impl.engine.DebugLog;
+import dev.socketee.engine.EngineIoOptions;
 import dev.socketee.impl.engine.EngineCloseReason;
 import dev.socketee.impl.engine.EngineServer;
 import dev.socketee.impl.engine.EngineSession;
@@ -13,7 +14,6 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
-import java.util.logging.Logger;
 
 /**
  * The Jakarta WebSocket endpoint for one connection, made per upgrade by the servlet (so it
@@ -21,8 +21,6 @@ import java.util.logging.Logger;
  * session (websocket-only clients) or probes and takes over an existing polling session.
  */
 public final class EngineWebSocketEndpoint extends Endpoint {
-
-    private static final Logger LOG = Logger.getLogger(EngineWebSocketEndpoint.class.getName());
 
     private final EngineServer server;
     private final HandshakeInfo handshake;
@@ -49,10 +47,12 @@ public final class EngineWebSocketEndpoint extends Endpoint {
         } else {
             EngineSession target = server.session(upgradeSid);
             if (target == null || !target.isOpen()) {
+                DebugLog.ENGINE.event(null, "upgrade: websocket for an unknown session; closed");
                 transport.closeWith(CloseReason.CloseCodes.VIOLATED_POLICY, "Session ID unknown");
                 return;
             }
             if (!target.claimUpgrade(transport)) {
+                DebugLog.ENGINE.event(target, "upgrade: a second websocket, or the session is not polling; closed");
                 // node: a session already upgraded, or with another candidate, gets the websocket
                 // closed at once and keeps its transport (node sends no status; 1000 is portable)
                 transport.closeWith(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
@@ -74,7 +74,7 @@ public final class EngineWebSocketEndpoint extends Endpoint {
         try {
             packet = EnginePacketCodec.decodeText(frame);
         } catch (ProtocolException e) {
-            LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": " + e.getMessage() + "; closing");
+            DebugLog.ENGINE.event(session, "websocket: malformed packet:", e.getMessage());
             if (probing) {
                 transport.close();
             } else {
@@ -82,6 +82,7 @@ public final class EngineWebSocketEndpoint extends Endpoint {
             }
             return;
         }
+        DebugLog.ENGINE_PACKETS.packet(session, true, EngineIoOptions.WEBSOCKET, packet);
         if (probing) {
             onUpgradePacket(packet);
         } else {
@@ -91,10 +92,13 @@ public final class EngineWebSocketEndpoint extends Endpoint {
 
     private void onBinary(byte[] frame) {
         if (probing) {
+            DebugLog.ENGINE.event(session, "upgrade: binary frame before the upgrade; websocket closed");
             transport.close(); // only probe and upgrade packets are valid before the switch
             return;
         }
-        session.onPacket(transport, EnginePacketCodec.decodeBinary(frame));
+        EnginePacket packet = EnginePacketCodec.decodeBinary(frame);
+        DebugLog.ENGINE_PACKETS.packet(session, true, EngineIoOptions.WEBSOCKET, packet);
+        session.onPacket(transport, packet);
     }
 
     private void onUpgradePacket(EnginePacket packet) {
@@ -106,13 +110,14 @@ public final class EngineWebSocketEndpoint extends Endpoint {
             probing = false;
             session.onUpgrade(transport);
         } else {
-            LOG.fine(() -> "Session " + SessionTag.of(session.id()) + ": invalid packet during upgrade: " + packet);
+            DebugLog.ENGINE.event(session, "upgrade: invalid packet during the upgrade; websocket closed:", packet.type());
             transport.close();
         }
     }
 
     @Override
     public void onClose(Session ws, CloseReason reason) {
+        DebugLog.ENGINE.event(session, "websocket closed, code", reason == null ? 1005 : reason.getCloseCode().getCode());
         if (transport != null) {
             transport.closedByContainer();
         }
@@ -121,14 +126,16 @@ public final class EngineWebSocketEndpoint extends Endpoint {
         }
     }
 
+    /** The connection failed: "transport close" when it was lost, "transport error" for a bad frame (see ConnectionLoss). */
     @Override
     public void onError(Session ws, Throwable error) {
-        LOG.fine(() -> "WebSocket error: " + error);
+        EngineCloseReason reason = ConnectionLoss.reasonFor(error);
+        DebugLog.ENGINE.error(session, "websocket", reason, error);
         if (transport != null) {
             transport.closedByContainer();
         }
         if (session != null) {
-            session.onTransportClosed(transport, EngineCloseReason.TRANSPORT_ERROR);
+            session.onTransportClosed(transport, reason);
         }
     }
 }

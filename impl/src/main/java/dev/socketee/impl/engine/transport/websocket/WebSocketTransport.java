@@ -1,6 +1,7 @@
 package dev.socketee.impl.engine.transport.websocket;
 
 import dev.socketee.engine.EngineIoOptions;
+import dev.socketee.impl.engine.DebugLog;
 import dev.socketee.impl.engine.EngineCloseReason;
 import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.transport.Transport;
@@ -122,6 +123,7 @@ public final class WebSocketTransport implements Transport {
             callers = thread.getContextClassLoader();
             thread.setContextClassLoader(sendLoader);
         }
+        DebugLog.ENGINE_PACKETS.packet(session, false, EngineIoOptions.WEBSOCKET, p);
         try {
             if (p.isBinary()) {
                 remote.sendBinary(ByteBuffer.wrap(p.binary()), sent);
@@ -181,6 +183,7 @@ public final class WebSocketTransport implements Transport {
         LOG.log(Level.FINE, "WebSocket send failed", t);
         batch = List.of();
         EngineSession s = session;
+        DebugLog.ENGINE.error(s, "websocket write", EngineCloseReason.TRANSPORT_ERROR, t); // node's "write error"
         if (s != null) {
             s.onTransportClosed(this, EngineCloseReason.TRANSPORT_ERROR);
         }
