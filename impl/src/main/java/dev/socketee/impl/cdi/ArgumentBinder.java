@@ -7,42 +7,54 @@ import dev.socketee.impl.json.JsonScanner;
 import dev.socketee.impl.json.JsonWriter;
 import dev.socketee.impl.json.RawJson;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.json.bind.JsonbException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
 
 /**
  * Turns event arguments into what a handler asks for, and user objects into JSON. Strings,
  * numbers, booleans, maps and lists are read by the built-in JSON reader; records and POJOs go
- * through JSON-B (one shared, thread-safe {@link Jsonb}). Arguments arrive as raw JSON text
- * (text packets) or as plain Java values with {@code byte[]} (binary packets).
+ * through JSON-B (one shared, thread-safe {@link Jsonb}: the application's, see {@link JsonbSource}).
+ * Arguments arrive as raw JSON text (text packets) or as plain Java values with {@code byte[]}
+ * (binary packets); a byte[] inside a record or POJO is an attachment both ways.
  */
 final class ArgumentBinder {
 
-    private static final Logger LOG = Logger.getLogger(ArgumentBinder.class.getName());
-
     private final Jsonb jsonb;
+    /** Whether {@link #jsonb} writes and reads byte[] as attachments ({@link JsonbBinary}). */
+    private final boolean binaryAware;
 
+    /** With Yasson's defaults (plus byte[] as attachments). */
     ArgumentBinder() {
-        this.jsonb = createJsonb();
+        this(JsonbSource.choose(null));
     }
 
-    private static Jsonb createJsonb() {
-        try {
-            return JsonbBuilder.create();
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warning("No JSON-B provider: handlers can bind strings, numbers, booleans, maps and lists only (" + e + ")");
-            return null;
-        }
+    /** With the application's {@code @Produces Jsonb} or {@code JsonbConfig} if it has one. */
+    ArgumentBinder(BeanManager beanManager) {
+        this(JsonbSource.choose(beanManager));
     }
 
-    /** Writes records and POJOs in emitted data. */
+    ArgumentBinder(JsonbSource.Choice choice) {
+        this.jsonb = choice.jsonb();
+        this.binaryAware = choice.binaryAware();
+    }
+
+    /** Writes records and POJOs in emitted data; their byte[] become the packet's attachments. */
     JsonFallback fallback() {
-        return value -> jsonb().toJson(value);
+        return new JsonFallback() {
+            @Override
+            public String toJson(Object value) {
+                return toJson(value, null);
+            }
+
+            @Override
+            public String toJson(Object value, List<byte[]> attachments) {
+                return binaryAware ? JsonbBinary.with(attachments, () -> jsonb().toJson(value)) : jsonb().toJson(value);
+            }
+        };
     }
 
     private Jsonb jsonb() {
@@ -70,10 +82,22 @@ final class ArgumentBinder {
             if (arg instanceof byte[]) {
                 throw new IllegalArgumentException("binary argument cannot be bound to " + type.getTypeName());
             }
-            return jsonb().fromJson(JsonWriter.write(arg), type);
+            return (T) bindTree(arg, type);
         } catch (JsonbException | JsonException | ClassCastException e) {
             throw new IllegalArgumentException("Argument cannot be bound to " + type.getTypeName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A binary packet's argument (plain values, byte[] where placeholders were) through JSON-B. */
+    private Object bindTree(Object arg, Type type) {
+        StringBuilder json = new StringBuilder(64);
+        if (!binaryAware) { // a Jsonb Socketee did not build reads byte[] by its own strategy: Yasson's default number arrays
+            JsonWriter.write(json, ByteNumbers.of(arg));
+            return jsonb().fromJson(json.toString(), type);
+        }
+        List<byte[]> attachments = new ArrayList<>(2);
+        JsonWriter.write(json, arg, attachments);
+        return JsonbBinary.with(attachments, () -> jsonb().fromJson(json.toString(), type));
     }
 
     private Object bindRaw(String json, Type type) {
@@ -100,7 +124,7 @@ final class ArgumentBinder {
         if (type == byte[].class) {
             throw new IllegalArgumentException("expected binary data, got " + abbreviate(json));
         }
-        return jsonb().fromJson(json, type);
+        return binaryAware ? JsonbBinary.with(null, () -> jsonb().fromJson(json, type)) : jsonb().fromJson(json, type);
     }
 
     /** Arguments as plain Java values. */

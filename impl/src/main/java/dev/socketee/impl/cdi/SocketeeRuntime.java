@@ -64,7 +64,7 @@ public final class SocketeeRuntime {
 
     static SocketeeRuntime start(SocketeeConfig config, HandlerRegistry registry, java.util.Set<String> serverEventNamespaces,
                                  BeanManager beanManager) {
-        ArgumentBinder binder = new ArgumentBinder();
+        ArgumentBinder binder = new ArgumentBinder(beanManager);
         SioServer server = new SioServer(config.engine(), config.connectTimeout());
         server.adapterFactory(AdapterSelection.choose(beanManager, config.adapter(), config.raw()));
         server.jsonFallback(binder.fallback());

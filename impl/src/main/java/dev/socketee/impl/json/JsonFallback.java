@@ -13,4 +13,15 @@ public interface JsonFallback {
      *     as the JSON literal {@code null}.
      */
     String toJson(Object value);
+
+    /**
+     * As {@link #toJson(Object)}, inside a packet that collects binary attachments: a fallback
+     * that knows binary values inside {@code value} adds each to {@code attachments} and writes
+     * {@code {"_placeholder":true,"num":N}}, N its index there (as {@link JsonWriter} does).
+     *
+     * @param attachments the packet's attachments so far, or null when the output cannot carry any
+     */
+    default String toJson(Object value, java.util.List<byte[]> attachments) {
+        return toJson(value);
+    }
 }

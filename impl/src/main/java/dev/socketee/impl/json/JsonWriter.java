@@ -129,7 +129,7 @@ public final class JsonWriter {
         if (fallback == null) {
             throw new IllegalArgumentException("No JSON mapping for " + v.getClass().getName());
         }
-        String json = fallback.toJson(v);
+        String json = fallback.toJson(v, attachments);
         out.append(json == null ? "null" : json);
     }
 

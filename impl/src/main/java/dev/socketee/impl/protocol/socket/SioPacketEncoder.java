@@ -13,7 +13,9 @@ import java.util.Map;
  *   e.g.  2["hello",1]    2/chat,12["ev"]    43[true]    51-["f",{"_placeholder":true,"num":0}]
  * </pre>
  * The namespace is written only when it is not "/". Any {@code byte[]} or {@code ByteBuffer}
- * inside the data turns EVENT into BINARY_EVENT (ACK into BINARY_ACK) with placeholders.
+ * inside the data (lists, maps, and records or POJOs when the fallback collects their binary)
+ * turns EVENT into BINARY_EVENT (ACK into BINARY_ACK) with placeholders, as socket.io-parser's
+ * deconstructPacket does for Buffers anywhere in the data.
  */
 public final class SioPacketEncoder {
 
@@ -63,16 +65,18 @@ public final class SioPacketEncoder {
 
     private static EncodedSioPacket withData(SioPacketType type, String namespace, long ackId, Object data,
                                              JsonFallback fallback) {
-        if (JsonWriter.containsBinary(data)) {
-            List<byte[]> attachments = new ArrayList<>(2);
-            StringBuilder json = new StringBuilder(64);
-            JsonWriter.write(json, data, attachments, fallback);
-            StringBuilder sb = header(type.binary(), attachments.size(), namespace, ackId);
-            return new EncodedSioPacket(sb.append(json).toString(), List.copyOf(attachments));
-        }
+        // one pass: binary is found while writing (also inside records the fallback writes), and
+        // only then is the text header swapped for the binary one
+        boolean canCarryBinary = type == SioPacketType.EVENT || type == SioPacketType.ACK;
+        List<byte[]> attachments = canCarryBinary ? new ArrayList<>(0) : null;
         StringBuilder sb = header(type, 0, namespace, ackId);
-        JsonWriter.write(sb, data, null, fallback);
-        return new EncodedSioPacket(sb.toString(), List.of());
+        int headerLength = sb.length();
+        JsonWriter.write(sb, data, attachments, fallback);
+        if (attachments == null || attachments.isEmpty()) {
+            return new EncodedSioPacket(sb.toString(), List.of());
+        }
+        sb.replace(0, headerLength, header(type.binary(), attachments.size(), namespace, ackId).toString());
+        return new EncodedSioPacket(sb.toString(), List.copyOf(attachments));
     }
 
     private static StringBuilder header(SioPacketType type, int attachments, String namespace, long ackId) {
