@@ -31,7 +31,8 @@ final class JsonbSource {
         if (beanManager != null) {
             Jsonb jsonb = lookUp(beanManager, Jsonb.class);
             if (jsonb != null) {
-                LOG.fine("Binding with the application's Jsonb");
+                LOG.info("Binding and writing with the application's Jsonb; byte[] inside records and POJOs follows its"
+                        + " binary strategy (produce a JsonbConfig instead to send them as Socket.IO attachments)");
                 return new Choice(jsonb, false, "the application's Jsonb");
             }
             JsonbConfig config = lookUp(beanManager, JsonbConfig.class);
