@@ -28,6 +28,9 @@ public final class EngineWebSocketEndpoint extends Endpoint {
     private WebSocketTransport transport;
     private EngineSession session;
     private volatile boolean probing;
+    /** Set at the end of onOpen; frames read before it wait in {@link #early} (see onOpen). */
+    private volatile boolean ready;
+    private final java.util.List<Object> early = new java.util.ArrayList<>(1);
 
     public EngineWebSocketEndpoint(EngineServer server, HandshakeInfo handshake, String upgradeSid) {
         this.server = server;
@@ -37,6 +40,20 @@ public final class EngineWebSocketEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session ws, EndpointConfig config) {
+        // The handlers go first: a client sends its first frame (the probe) as soon as it has the
+        // 101, and a container that reads that frame before onOpen has registered a handler drops
+        // it (seen on Payara's Tyrus: now and then a probe was never answered). Frames read
+        // before the endpoint is ready wait, in order, and are handled at the end of onOpen.
+        ws.addMessageHandler(String.class, this::onTextFrame);
+        ws.addMessageHandler(byte[].class, this::onBinaryFrame);
+        try {
+            open(ws);
+        } finally {
+            becomeReady();
+        }
+    }
+
+    private void open(Session ws) {
         int max = server.options().maxPayload();
         ws.setMaxTextMessageBufferSize(max);
         ws.setMaxBinaryMessageBufferSize(max);
@@ -62,10 +79,53 @@ public final class EngineWebSocketEndpoint extends Endpoint {
             probing = true;
         }
         transport.bind(session);
-        ws.addMessageHandler(String.class, this::onText);
-        ws.addMessageHandler(byte[].class, this::onBinary);
         if (upgradeSid == null) {
             session.onWritable(transport);
+        }
+    }
+
+    /** Handles the frames read while onOpen ran, then lets later frames through directly. */
+    private void becomeReady() {
+        synchronized (early) {
+            for (Object frame : early) {
+                dispatch(frame);
+            }
+            early.clear();
+            ready = true;
+        }
+    }
+
+    private void onTextFrame(String frame) {
+        if (ready || !holdUntilReady(frame)) {
+            dispatch(frame);
+        }
+    }
+
+    private void onBinaryFrame(byte[] frame) {
+        if (ready || !holdUntilReady(frame)) {
+            dispatch(frame);
+        }
+    }
+
+    /** False when the endpoint became ready meanwhile (the caller handles the frame itself). */
+    private boolean holdUntilReady(Object frame) {
+        synchronized (early) {
+            if (ready) {
+                return false;
+            }
+            early.add(frame);
+            return true;
+        }
+    }
+
+    private void dispatch(Object frame) {
+        if (session == null) {
+            return; // refused in onOpen: the websocket is closing
+        }
+        if (frame instanceof String text) {
+            onText(text);
+        } else {
+            onBinary((byte[]) frame);
         }
     }
 
