@@ -65,14 +65,14 @@ public final class EngineWebSocketEndpoint extends Endpoint {
             EngineSession target = server.session(upgradeSid);
             if (target == null || !target.isOpen()) {
                 DebugLog.ENGINE.event(null, "upgrade: websocket for an unknown session; closed");
-                transport.closeWith(CloseReason.CloseCodes.VIOLATED_POLICY, "Session ID unknown");
+                closeAfterOnOpen(CloseReason.CloseCodes.VIOLATED_POLICY, "Session ID unknown");
                 return;
             }
             if (!target.claimUpgrade(transport)) {
                 DebugLog.ENGINE.event(target, "upgrade: a second websocket, or the session is not polling; closed");
                 // node: a session already upgraded, or with another candidate, gets the websocket
                 // closed at once and keeps its transport (node sends no status; 1000 is portable)
-                transport.closeWith(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
+                closeAfterOnOpen(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
                 return;
             }
             session = target;
@@ -82,6 +82,16 @@ public final class EngineWebSocketEndpoint extends Endpoint {
         if (upgradeSid == null) {
             session.onWritable(transport);
         }
+    }
+
+    /**
+     * Closes a refused websocket once onOpen has returned, not inside it: Payara's Tyrus calls
+     * onOpen from the servlet upgrade handler's init, and a close there fails in Grizzly
+     * ("grizzlyOutputBuffer is null"), leaving the client without its close frame.
+     */
+    private void closeAfterOnOpen(CloseReason.CloseCode code, String reason) {
+        WebSocketTransport t = transport;
+        server.callbacks().execute(() -> t.closeWith(code, reason));
     }
 
     /** Handles the frames read while onOpen ran, then lets later frames through directly. */
