@@ -30,6 +30,15 @@ public interface Socket {
     /** Whether the socket is still connected. */
     boolean connected();
 
+    /**
+     * Whether this socket came back through connection state recovery (node's {@code
+     * socket.recovered}): same id, rooms and session data as before its connection was lost, and
+     * the events it missed were sent to it. Always false when recovery is off.
+     */
+    default boolean recovered() {
+        return false;
+    }
+
     /** Emits an event to this client. Arguments: records, POJOs, maps, lists, strings, numbers, byte[]... */
     void emit(String event, Object... args);
 

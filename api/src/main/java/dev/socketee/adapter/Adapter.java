@@ -83,6 +83,15 @@ public interface Adapter {
     default void persistSession(PersistedSession session) {
     }
 
+    /**
+     * Runs {@code action} while no broadcast of this adapter is being written to local sockets, so
+     * that a socket restored and admitted in it gets each kept packet once: in its missed packets,
+     * or live afterwards. Without kept packets there is nothing to order: it just runs.
+     */
+    default void betweenBroadcasts(Runnable action) {
+        action.run();
+    }
+
     /** The session of a client that comes back with {@code pid} and the last offset it saw, if kept. */
     default CompletionStage<Optional<PersistedSession>> restoreSession(String pid, String offset) {
         return CompletableFuture.completedFuture(Optional.empty());

@@ -9,6 +9,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The adapter of a single node, as socket.io-adapter's in-memory one: {@code rooms} (room ->
@@ -19,15 +22,40 @@ import java.util.function.IntConsumer;
  * <p>Cluster adapters extend it and call the {@code super} operations for the local part, as node's
  * do. A broadcast writes the one encoding the host made of the packet to each target; it allocates
  * nothing per recipient unless {@code except} or several rooms need a set of ids.
+ *
+ * <p>When the host's server has connection state recovery on ({@link NamespaceHost#recovery()}),
+ * it is also node's {@code SessionAwareAdapter}: it keeps the sessions of sockets that lost their
+ * connection, and each broadcast EVENT without an ack and not volatile gets an offset as its last
+ * argument and is kept ({@link SessionStore}). Such broadcasts are then written one at a time per
+ * namespace (an offset is given and the packet written to every local target under one lock), so
+ * each socket receives them in offset order, and the offset a client saw last tells exactly what
+ * it missed. Cluster adapters that extend this one keep what their local part sends, other nodes'
+ * broadcasts included, so a client coming back to the same node recovers.
  */
 public class InMemoryAdapter implements Adapter {
 
     protected final NamespaceHost host;
     private final ConcurrentHashMap<String, Set<String>> rooms = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<String>> sids = new ConcurrentHashMap<>();
+    /** Null unless recovery is on. */
+    private final SessionStore sessions;
+    /** Held while an offset is given and its packet written to the local targets. */
+    private final ReentrantLock offsetOrder = new ReentrantLock();
 
     public InMemoryAdapter(NamespaceHost host) {
+        this(host, System::currentTimeMillis);
+    }
+
+    /** With the clock connection state recovery measures its window with (tests pass their own). */
+    public InMemoryAdapter(NamespaceHost host, LongSupplier clockMillis) {
         this.host = host;
+        RecoveryOptions recovery = host.recovery();
+        this.sessions = recovery == null ? null : new SessionStore(recovery, clockMillis);
+    }
+
+    /** The recovery state of this namespace, or null when recovery is off. */
+    protected final SessionStore sessionStore() {
+        return sessions;
     }
 
     @Override
@@ -96,7 +124,44 @@ public class InMemoryAdapter implements Adapter {
     @Override
     public void broadcast(OutboundPacket packet, BroadcastOptions options) {
         BroadcastFlags flags = options.flags();
-        apply(options, id -> host.write(id, packet, flags));
+        if (sessions == null || packet.type() != OutboundPacket.EVENT || flags.volatile_()) {
+            apply(options, id -> host.write(id, packet, flags));
+            return;
+        }
+        // node keeps neither acked packets (their callback cannot be restored; they never come here) nor volatile ones
+        offsetOrder.lock();
+        try {
+            OutboundPacket kept = sessions.append(packet, options, host::withOffset);
+            apply(options, id -> host.write(id, kept, flags));
+        } finally {
+            offsetOrder.unlock();
+        }
+    }
+
+    @Override
+    public void betweenBroadcasts(Runnable action) {
+        if (sessions == null) {
+            action.run();
+            return;
+        }
+        offsetOrder.lock();
+        try {
+            action.run();
+        } finally {
+            offsetOrder.unlock();
+        }
+    }
+
+    @Override
+    public void persistSession(PersistedSession session) {
+        if (sessions != null) {
+            sessions.persist(session);
+        }
+    }
+
+    @Override
+    public CompletionStage<Optional<PersistedSession>> restoreSession(String pid, String offset) {
+        return CompletableFuture.completedFuture(sessions == null ? Optional.empty() : sessions.restore(pid, offset));
     }
 
     @Override

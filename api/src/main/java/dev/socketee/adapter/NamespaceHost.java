@@ -19,6 +19,24 @@ public interface NamespaceHost {
     /** A packet from plain values (as {@link OutboundPacket#data()}), e.g. one a peer published. */
     OutboundPacket packet(int type, List<Object> data);
 
+    /**
+     * Connection state recovery of this namespace's server, or null when it is off (node's
+     * {@code server.opts.connectionStateRecovery}, which its adapters read too).
+     */
+    default RecoveryOptions recovery() {
+        return null;
+    }
+
+    /**
+     * The same EVENT with {@code offset} appended as its last argument, as node sends a packet it
+     * keeps for recovery (the client remembers the last string argument it got as its offset).
+     */
+    default OutboundPacket withOffset(OutboundPacket packet, String offset) {
+        List<Object> data = new java.util.ArrayList<>(packet.data());
+        data.add(offset);
+        return packet(packet.type(), data);
+    }
+
     /** The same packet carrying an acknowledgement id (node's {@code packet.id}). */
     OutboundPacket withAckId(OutboundPacket packet, long ackId);
 

@@ -22,4 +22,9 @@ public interface OutboundPacket {
      * (objects the application emitted are converted on first call, once).
      */
     List<Object> data();
+
+    /** About how many bytes the packet takes (what connection state recovery counts against its bound). */
+    default long sizeEstimate() {
+        return 16 + String.valueOf(data()).length();
+    }
 }

@@ -51,6 +51,11 @@ final class SocketFacade implements Socket {
     }
 
     @Override
+    public boolean recovered() {
+        return socket.recovered();
+    }
+
+    @Override
     public void emit(String event, Object... args) {
         socket.emitArgs(event, Arrays.asList(args));
     }

@@ -29,11 +29,16 @@ import java.util.function.Function;
  *   socketee.async-in-flight-per-connection 2    @ObservesAsync handlers of one connection in the executor at once
  *   socketee.async-queue-per-connection     64   more of them waiting, in order; beyond: a "server busy" ack
  *   socketee.adapter               memory  memory, or the name of an adapter module on the class path (redis)
+ *   socketee.recovery.max-disconnection-duration (unset: off)  ms a client may be gone and recover its state
+ *   socketee.recovery.skip-middlewares   true    a recovered socket is admitted without its connect handlers
+ *   socketee.recovery.max-sessions       100000  sessions of disconnected sockets kept per namespace
+ *   socketee.recovery.max-packets        10000   packets kept per namespace for the clients that are away
+ *   socketee.recovery.max-bytes          16777216 bytes those packets may take per namespace
  * </pre>
  */
 record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int asyncThreads, int maxNamespacesPerConnection,
                       int asyncInFlightPerConnection, int asyncQueuePerConnection, String adapter,
-                      Function<String, String> raw) {
+                      Function<String, String> raw, dev.socketee.adapter.RecoveryOptions recovery) {
 
     static SocketeeConfig load(ServletContext context) {
         Function<String, Optional<String>> source = sourceFor(context);
@@ -57,7 +62,21 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
                 (int) number(source, "socketee.async-in-flight-per-connection", 2),
                 (int) number(source, "socketee.async-queue-per-connection", 64),
                 source.apply("socketee.adapter").orElse("memory").trim(),
-                key -> source.apply(key).orElse(null));
+                key -> source.apply(key).orElse(null),
+                recovery(source));
+    }
+
+    /** Off unless the window is set (node: off unless {@code connectionStateRecovery} is given). */
+    private static dev.socketee.adapter.RecoveryOptions recovery(Function<String, Optional<String>> source) {
+        if (source.apply("socketee.recovery.max-disconnection-duration").isEmpty()) {
+            return null;
+        }
+        return new dev.socketee.adapter.RecoveryOptions(
+                Duration.ofMillis(number(source, "socketee.recovery.max-disconnection-duration", 0)),
+                Boolean.parseBoolean(source.apply("socketee.recovery.skip-middlewares").orElse("true").trim()),
+                (int) number(source, "socketee.recovery.max-sessions", dev.socketee.adapter.RecoveryOptions.DEFAULT_MAX_SESSIONS),
+                (int) number(source, "socketee.recovery.max-packets", dev.socketee.adapter.RecoveryOptions.DEFAULT_MAX_PACKETS),
+                number(source, "socketee.recovery.max-bytes", dev.socketee.adapter.RecoveryOptions.DEFAULT_MAX_BYTES));
     }
 
     /** Read before CDI is up too: the WebSocket endpoint is registered while the application deploys. */

@@ -69,6 +69,7 @@ public final class SocketeeRuntime {
         server.adapterFactory(AdapterSelection.choose(beanManager, config.adapter(), config.raw()));
         server.jsonFallback(binder.fallback());
         server.maxNamespacesPerConnection(config.maxNamespacesPerConnection());
+        server.recovery(config.recovery());
         Executor managed = lookUpManagedExecutor();
         ExecutorService own = managed == null ? boundedPool(config.asyncThreads()) : null;
         HandlerInvoker invoker = new HandlerInvoker(beanManager, managed != null ? managed : own, // the same per-socket bound on either

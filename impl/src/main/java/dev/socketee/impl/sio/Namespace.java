@@ -160,6 +160,17 @@ public final class Namespace implements NamespaceHost {
     }
 
     @Override
+    public dev.socketee.adapter.RecoveryOptions recovery() {
+        return server.recovery();
+    }
+
+    @Override
+    public OutboundPacket withOffset(OutboundPacket packet, String offset) {
+        SioOutboundPacket p = packet instanceof SioOutboundPacket own ? own : SioOutboundPacket.fromData(name, packet.data(), jsonFallback());
+        return p.withOffset(offset);
+    }
+
+    @Override
     public OutboundPacket withAckId(OutboundPacket packet, long ackId) {
         SioOutboundPacket p = packet instanceof SioOutboundPacket own ? own : SioOutboundPacket.fromData(name, packet.data(), jsonFallback());
         return p.withAckId(ackId);
@@ -221,6 +232,10 @@ public final class Namespace implements NamespaceHost {
                 ? own : withAckId(packet, nextAckId());
     }
 
+    List<dev.socketee.impl.protocol.engine.EnginePacket> wireOf(OutboundPacket packet) {
+        return wire(packet);
+    }
+
     private List<dev.socketee.impl.protocol.engine.EnginePacket> wire(OutboundPacket packet) {
         SioOutboundPacket p = packet instanceof SioOutboundPacket own ? own : SioOutboundPacket.fromData(name, packet.data(), jsonFallback());
         return p.wire();
@@ -276,6 +291,9 @@ public final class Namespace implements NamespaceHost {
     void connect(SioSocket socket, Object auth) {
         DebugLog.SIO.socket(socket.client().engine(), name, socket.id(), "connecting", null);
         socket.auth(auth);
+        if (SessionRecovery.tryRecover(this, socket, auth)) {
+            return; // admitted as it was, connect handlers skipped (skip-middlewares)
+        }
         try {
             handlers.connectHandler().onConnect(socket, auth);
         } catch (dev.socketee.ConnectionRefusedException refused) {
@@ -305,6 +323,7 @@ public final class Namespace implements NamespaceHost {
             LOG.log(Level.WARNING, "Disconnecting handler of " + name + " failed", e);
         }
         if (sockets.remove(socket.id(), socket)) {
+            SessionRecovery.persistIfRecoverable(this, socket, reason); // before its rooms go (node: in _onclose, before leaveAll)
             adapter().delAll(socket.id());
             try {
                 handlers.disconnectHandler().accept(socket, reason);

@@ -47,6 +47,30 @@ public final class SioOutboundPacket implements OutboundPacket {
         return new SioOutboundPacket(namespace, name, data.subList(1, data.size()), SioPacket.NO_ACK, fallback, data);
     }
 
+    /** The same event with {@code offset} as its last argument (connection state recovery). */
+    SioOutboundPacket withOffset(String offset) {
+        List<Object> more = new ArrayList<>(args.size() + 1);
+        more.addAll(args);
+        more.add(offset);
+        List<Object> d = data;
+        List<Object> moreData = null;
+        if (d != null) {
+            moreData = new ArrayList<>(d);
+            moreData.add(offset);
+        }
+        return new SioOutboundPacket(namespace, event, more, ackId, fallback, moreData);
+    }
+
+    /** The bytes of its wire form (made now if not yet: every local target needs it anyway). */
+    @Override
+    public long sizeEstimate() {
+        long n = 0;
+        for (EnginePacket p : wire()) {
+            n += p.isBinary() ? p.binary().length : p.text().length();
+        }
+        return n;
+    }
+
     SioOutboundPacket withAckId(long id) {
         return new SioOutboundPacket(namespace, event, args, id, fallback, data);
     }

@@ -179,6 +179,22 @@ public final class SioServer implements EngineIoListener {
         return null;
     }
 
+    private volatile dev.socketee.adapter.RecoveryOptions recovery;
+
+    /**
+     * Turns connection state recovery on (null: off, the default, as in node). Set before the
+     * first socket connects: each namespace's adapter reads it when it is made.
+     */
+    public SioServer recovery(dev.socketee.adapter.RecoveryOptions options) {
+        this.recovery = options;
+        return this;
+    }
+
+    /** Connection state recovery, or null when off. */
+    public dev.socketee.adapter.RecoveryOptions recovery() {
+        return recovery;
+    }
+
     /** How many namespaces one connection may be on (or connecting to) at once. */
     public SioServer maxNamespacesPerConnection(int max) {
         if (max < 1) {

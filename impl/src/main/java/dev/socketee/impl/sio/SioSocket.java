@@ -18,12 +18,25 @@ import java.util.logging.Logger;
  * One client's presence in one namespace (socket.io's server-side {@code Socket}): emits, acks
  * both ways, rooms, session data. Packets emitted while the connect handler runs are held and
  * sent right after the CONNECT reply.
+ *
+ * <p>With connection state recovery on, each socket has a private id ({@code pid}, sent in the
+ * CONNECT reply only), and its own emits without an ack go through the adapter as a broadcast
+ * to its own room (as node's do), so they get an offset and are kept. A socket made for a client
+ * that came back is {@link #restore restored} before anyone sees it: the old id, rooms, session
+ * data, and the packets it missed, written just before its CONNECT reply (node's order: the
+ * client holds them until the reply, then hands them to its listeners before "connect").
  */
 public final class SioSocket {
 
     private static final Logger LOG = Logger.getLogger(SioSocket.class.getName());
 
-    private final String id;
+    /** Final once the socket is visible: a restore sets it before admission. */
+    private volatile String id;
+    /** The private session id (connection state recovery), or null when recovery is off. */
+    private volatile String pid;
+    private volatile boolean recovered;
+    /** What a restored socket missed, written before its CONNECT reply; null otherwise. */
+    private List<dev.socketee.adapter.OutboundPacket> missed;
     private final Namespace namespace;
     private final Client client;
     private final ConcurrentHashMap<Long, AckCallback> acks = new ConcurrentHashMap<>();
@@ -41,15 +54,44 @@ public final class SioSocket {
     private volatile State state = State.CONNECTING;
     /** Rooms joined while connecting: they reach the adapter only if the socket is admitted. */
     private Set<String> joinedWhileConnecting;
-    private List<EncodedSioPacket> heldWhileConnecting = new ArrayList<>();
+    /** An {@link EncodedSioPacket}, or a {@link SioOutboundPacket} to be kept for recovery once connected. */
+    private List<Object> heldWhileConnecting = new ArrayList<>();
 
     SioSocket(String id, Namespace namespace, Client client) {
         this.id = id;
         this.namespace = namespace;
         this.client = client;
         this.joinedWhileConnecting = new LinkedHashSet<>(Set.of(id)); // its own room, as node's socket.rooms
+        this.pid = namespace.recovery() != null ? dev.socketee.impl.engine.SidGenerator.next() : null;
     }
 
+    /**
+     * Becomes the socket of a recovered session (before it is admitted, before anything else sees
+     * it): its id, private id, rooms and session data, and the packets to replay.
+     */
+    synchronized void restore(dev.socketee.adapter.PersistedSession session) {
+        this.id = session.sid();
+        this.pid = session.pid();
+        this.joinedWhileConnecting = new LinkedHashSet<>(session.rooms());
+        this.joinedWhileConnecting.add(session.sid());
+        session.data().forEach((k, v) -> {
+            if (k != null && v != null) {
+                data.put(k, v);
+            }
+        });
+        this.missed = session.missedPackets();
+        this.recovered = true;
+    }
+
+    /** Whether this socket is a recovered one (node's {@code socket.recovered}). */
+    public boolean recovered() {
+        return recovered;
+    }
+
+    /** The private session id, or null when recovery is off. */
+    String pid() {
+        return pid;
+    }
     public String id() {
         return id;
     }
@@ -96,8 +138,34 @@ public final class SioSocket {
     }
 
     public void emitArgs(String event, List<?> args) {
+        if (namespace.recovery() != null) {
+            emitKept(SioOutboundPacket.event(namespace.name(), event, args, client.json()));
+            return;
+        }
         notifyOutgoing(event, args);
         send(SioPacketEncoder.event(namespace.name(), event, args, SioPacket.NO_ACK, client.json()));
+    }
+
+    /**
+     * As node with recovery on: a broadcast to this socket's own room, so the adapter gives it an
+     * offset and keeps it (local: the socket is here, no other node needs it). The adapter's host
+     * tells the outgoing listener. Held while connecting, kept once connected.
+     */
+    private void emitKept(SioOutboundPacket packet) {
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            if (state == State.CONNECTING) {
+                heldWhileConnecting.add(packet);
+                return;
+            }
+        }
+        namespace.adapter().broadcast(packet, toSelf());
+    }
+
+    private dev.socketee.adapter.BroadcastOptions toSelf() {
+        return new dev.socketee.adapter.BroadcastOptions(Set.of(id), Set.of(), dev.socketee.adapter.BroadcastFlags.NONE.withLocal());
     }
 
     /** Tells the namespace's outgoing listener (middleware) of an event written to this socket. */
@@ -248,8 +316,18 @@ public final class SioSocket {
         if (state != State.CONNECTING) {
             return false;
         }
-        client.write(SioPacketEncoder.connected(namespace.name(), id));
-        List<EncodedSioPacket> held;
+        List<dev.socketee.adapter.OutboundPacket> replay;
+        synchronized (this) {
+            replay = missed;
+            missed = null;
+        }
+        if (replay != null) {
+            for (dev.socketee.adapter.OutboundPacket p : replay) {
+                client.writeEngine(namespace.wireOf(p));
+            }
+        }
+        client.write(SioPacketEncoder.connected(namespace.name(), id, pid));
+        List<Object> held;
         synchronized (this) {
             if (state != State.CONNECTING) {
                 return false;
@@ -261,9 +339,13 @@ public final class SioSocket {
             held = heldWhileConnecting;
             heldWhileConnecting = null;
         }
-        DebugLog.SIO.socket(client.engine(), namespace.name(), id, "connected", null);
-        for (EncodedSioPacket p : held) {
-            client.write(p);
+        DebugLog.SIO.socket(client.engine(), namespace.name(), id, recovered ? "connected, recovered" : "connected", null);
+        for (Object p : held) {
+            if (p instanceof EncodedSioPacket encoded) {
+                client.write(encoded);
+            } else {
+                namespace.adapter().broadcast((SioOutboundPacket) p, toSelf());
+            }
         }
         return true;
     }

@@ -49,6 +49,17 @@ public final class SioPacketEncoder {
         return withData(SioPacketType.CONNECT, namespace, SioPacket.NO_ACK, Map.of("sid", socketId), null);
     }
 
+    /** CONNECT reply with connection state recovery on: {@code {"sid":...,"pid":...}} (node's order). */
+    public static EncodedSioPacket connected(String namespace, String socketId, String pid) {
+        if (pid == null) {
+            return connected(namespace, socketId);
+        }
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("sid", socketId);
+        data.put("pid", pid);
+        return withData(SioPacketType.CONNECT, namespace, SioPacket.NO_ACK, data, null);
+    }
+
     /** CONNECT_ERROR: {@code 4{"message":"...","data":...}} (data omitted when null). */
     public static EncodedSioPacket connectError(String namespace, String message, Object data) {
         return connectError(namespace, message, data, null);
