@@ -38,7 +38,11 @@ final class SessionRecovery {
      */
     static boolean tryRecover(Namespace namespace, SioSocket socket, Object auth) {
         RecoveryOptions options = namespace.recovery();
-        if (options == null || !(auth instanceof Map<?, ?> m) || !(m.get("pid") instanceof String pid)
+        if (options == null) {
+            return false;
+        }
+        Object plain = auth instanceof dev.socketee.impl.json.RawJson raw ? dev.socketee.impl.json.JsonReader.parse(raw.json()) : auth;
+        if (!(plain instanceof Map<?, ?> m) || !(m.get("pid") instanceof String pid)
                 || !(m.get("offset") instanceof String offset)) {
             return false;
         }

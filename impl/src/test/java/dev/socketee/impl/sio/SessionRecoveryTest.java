@@ -1,0 +1,199 @@
+package dev.socketee.impl.sio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.socketee.adapter.InMemoryAdapter;
+import dev.socketee.adapter.RecoveryOptions;
+import dev.socketee.impl.json.JsonReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Connection state recovery as node's socket.io does it, on the wire: the CONNECT reply's pid, the
+ * offset appended to kept packets, and a client that comes back with {@code {pid, offset}} getting
+ * its id, rooms, data and what it missed (before its CONNECT reply), or a fresh socket.
+ */
+class SessionRecoveryTest {
+
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final SioHarness h = new SioHarness();
+    private final List<String> lifecycle = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private SioHarness start(boolean skipMiddlewares) {
+        h.io.recovery(new RecoveryOptions(Duration.ofSeconds(10), skipMiddlewares, 1000, 1000, 1 << 20));
+        h.io.adapterFactory(host -> new InMemoryAdapter(host, now::get));
+        h.io.namespace("/", new NamespaceHandlers()
+                .onConnect((s, auth) -> {
+                    lifecycle.add("connect " + s.recovered());
+                    if (!s.recovered()) {
+                        s.join("news");
+                        s.data().put("user", "ann");
+                    }
+                    s.emit("welcome", "hi");
+                })
+                .onDisconnect((s, reason) -> lifecycle.add("disconnect " + reason))
+                .on("ack-me", (s, e, args, ack) -> ack.send(List.of("ok"))));
+        return h.start();
+    }
+
+    private static Map<String, Object> connectData(String packet) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> d = (Map<String, Object>) JsonReader.parse(packet.substring(packet.indexOf('{')));
+        return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> eventData(String packet) {
+        return (List<Object>) JsonReader.parse(packet.substring(packet.indexOf('[')));
+    }
+
+    private static String lastOffset(List<String> received) {
+        String offset = null;
+        for (String p : received) {
+            if (p.startsWith("42")) {
+                List<Object> d = eventData(p);
+                if (d.get(d.size() - 1) instanceof String s) {
+                    offset = s;
+                }
+            }
+        }
+        return offset;
+    }
+
+    @Test
+    void aClientComingBackGetsItsStateAndWhatItMissedOnceInOrder() throws Exception {
+        start(true);
+        SioHarness.Connection c = h.open();
+        c.send("40");
+        Map<String, Object> first = connectData(c.awaitPrefix("40{"));
+        String sid = (String) first.get("sid");
+        String pid = (String) first.get("pid");
+        assertTrue(pid != null && !pid.equals(sid), "a private id, not the socket id: " + first);
+        List<Object> welcome = eventData(c.awaitPrefix("42[\"welcome\""));
+        assertEquals(3, welcome.size(), "the offset is the last argument: " + welcome);
+        h.io.namespace("/").broadcast().emit("all", 1);
+        c.awaitPrefix("42[\"all\"");
+        String offset = lastOffset(c.received());
+        c.drop();
+        assertEquals("disconnect transport close", lifecycle.get(lifecycle.size() - 1));
+
+        Namespace ns = h.io.namespace("/");
+        ns.broadcast().emit("all", 2);
+        ns.to("news").emit("news", 3);
+        ns.to("sport").emit("sport", 4);
+        ns.to(sid).emit("direct", 5);
+        ns.broadcast().except("news").emit("not-news", 6);
+        ns.broadcast().volatile_().emit("volatile", 7);
+        ns.broadcast().emit("all", 8);
+
+        SioHarness.Connection back = h.open();
+        back.send("40{\"pid\":\"" + pid + "\",\"offset\":\"" + offset + "\"}");
+        Map<String, Object> again = connectData(back.awaitPrefix("40{"));
+        assertEquals(sid, again.get("sid"));
+        assertEquals(pid, again.get("pid"));
+        List<String> got = new ArrayList<>();
+        for (String p : back.received()) {
+            if (p.startsWith("42")) {
+                got.add(eventData(p).get(0) + "=" + eventData(p).get(1));
+            } else {
+                got.add(p.substring(0, 2));
+            }
+        }
+        assertEquals(List.of("42=all=2", "42=news=3", "42=direct=5", "42=all=8", "40").toString(),
+                got.stream().map(g -> g.startsWith("40") ? "40" : "42=" + g).toList().toString(),
+                "the missed packets, then the CONNECT reply (node's order)");
+        SioSocket s = ns.socket(sid);
+        assertTrue(s.recovered());
+        assertEquals(java.util.Set.of(sid, "news"), s.rooms());
+        assertEquals("ann", s.data().get("user"));
+        assertFalse(lifecycle.contains("connect true"), "skip-middlewares: the connect handler does not run for it");
+        ns.to("news").emit("news", 9);
+        back.awaitPrefix("42[\"news\",9");
+    }
+
+    @Test
+    void pastTheWindowTheClientConnectsAfresh() throws Exception {
+        start(true);
+        SioHarness.Connection c = h.open();
+        c.send("40");
+        Map<String, Object> first = connectData(c.awaitPrefix("40{"));
+        c.awaitPrefix("42[\"welcome\"");
+        String offset = lastOffset(c.received());
+        c.drop();
+        now.addAndGet(10_001);
+        SioHarness.Connection back = h.open();
+        back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
+        Map<String, Object> again = connectData(back.awaitPrefix("40{"));
+        assertNotEquals(first.get("sid"), again.get("sid"));
+        assertNotEquals(first.get("pid"), again.get("pid"));
+        assertFalse(h.io.namespace("/").socket((String) again.get("sid")).recovered());
+        assertEquals("connect false", lifecycle.get(lifecycle.size() - 1));
+    }
+
+    @Test
+    void aClientThatLeftOnPurposeIsNotKept() throws Exception {
+        start(true);
+        SioHarness.Connection c = h.open();
+        c.send("40");
+        Map<String, Object> first = connectData(c.awaitPrefix("40{"));
+        c.awaitPrefix("42[\"welcome\"");
+        String offset = lastOffset(c.received());
+        c.send("41"); // client namespace disconnect: not recoverable (node)
+        SioHarness.Connection back = h.open();
+        back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
+        assertNotEquals(first.get("sid"), connectData(back.awaitPrefix("40{")).get("sid"));
+    }
+
+    @Test
+    void withoutSkipMiddlewaresTheConnectHandlerRunsAndSeesTheRecoveredSocket() throws Exception {
+        start(false);
+        SioHarness.Connection c = h.open();
+        c.send("40");
+        Map<String, Object> first = connectData(c.awaitPrefix("40{"));
+        c.awaitPrefix("42[\"welcome\"");
+        String offset = lastOffset(c.received());
+        c.drop();
+        h.io.namespace("/").to("news").emit("news", 1);
+        SioHarness.Connection back = h.open();
+        back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
+        assertEquals(first.get("sid"), connectData(back.awaitPrefix("40{")).get("sid"));
+        back.awaitPrefix("42[\"news\",1");
+        back.awaitPrefix("42[\"welcome\"");
+        assertEquals("connect true", lifecycle.get(lifecycle.size() - 1));
+        assertEquals("ann", h.io.namespace("/").socket((String) first.get("sid")).data().get("user"));
+    }
+
+    @Test
+    void recoveryOffSendsNoPidAndNoOffset() throws Exception {
+        h.io.namespace("/", new NamespaceHandlers().onConnect((s, auth) -> s.emit("welcome", "hi")));
+        h.start();
+        SioHarness.Connection c = h.open();
+        c.send("40");
+        assertFalse(connectData(c.awaitPrefix("40{")).containsKey("pid"));
+        assertEquals(List.of("welcome", "hi"), eventData(c.awaitPrefix("42[\"welcome\"")));
+    }
+
+    @Test
+    void ackedEmitsCarryNoOffset() throws Exception {
+        start(true);
+        SioHarness.Connection c = h.open();
+        c.send("40");
+        Map<String, Object> first = connectData(c.awaitPrefix("40{"));
+        h.io.namespace("/").socket((String) first.get("sid")).emitWithAck("q", List.of("x"), r -> { });
+        assertEquals(List.of("q", "x"), eventData(c.await(p -> p.contains("\"q\""))));
+    }
+}
