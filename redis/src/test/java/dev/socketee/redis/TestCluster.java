@@ -35,6 +35,7 @@ final class TestCluster implements AutoCloseable {
     final List<TestHost> hosts = new ArrayList<>();
     final List<AdapterFactory> factories = new ArrayList<>();
     private int fences;
+    private dev.socketee.adapter.RecoveryOptions recovery;
 
     private TestCluster() {
     }
@@ -46,7 +47,13 @@ final class TestCluster implements AutoCloseable {
     }
 
     static TestCluster redis(String uri, RedisAdapterOptions options, String nsp, int nodes) {
+        return redis(uri, options, nsp, nodes, null);
+    }
+
+    /** As {@link #redis(String, RedisAdapterOptions, String, int)}, with connection state recovery on each node. */
+    static TestCluster redis(String uri, RedisAdapterOptions options, String nsp, int nodes, dev.socketee.adapter.RecoveryOptions recovery) {
         TestCluster c = new TestCluster();
+        c.recovery = recovery;
         for (int i = 0; i < nodes; i++) {
             RedisAdapterFactory factory = new RedisAdapterFactory(RedisURI.create(uri), options, RESOURCES);
             factory.connected().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).join();
@@ -58,6 +65,7 @@ final class TestCluster implements AutoCloseable {
 
     private void add(String nsp, Function<TestHost, Adapter> make, AdapterFactory factory) {
         TestHost host = new TestHost(nsp, "node" + hosts.size());
+        host.recovery = recovery;
         host.adapter = make.apply(host);
         host.adapter.init().toCompletableFuture().join();
         hosts.add(host);

@@ -52,6 +52,8 @@ final class TestHost implements NamespaceHost {
     private volatile Object serverSideReply;
     private volatile boolean serverSideSilent;
     Adapter adapter;
+    /** Connection state recovery for the adapter made for this host (null: off). */
+    volatile dev.socketee.adapter.RecoveryOptions recovery;
 
     TestHost(String name, String node) {
         this.name = name;
@@ -94,6 +96,11 @@ final class TestHost implements NamespaceHost {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public dev.socketee.adapter.RecoveryOptions recovery() {
+        return recovery;
     }
 
     @Override
