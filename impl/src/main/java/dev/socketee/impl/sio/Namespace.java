@@ -304,7 +304,11 @@ public final class Namespace implements NamespaceHost {
             socket.refuse("Server error", null);
             return;
         }
-        socket.admit();
+        if (socket.recovered()) {
+            SessionRecovery.admitRestored(this, socket); // skip-middlewares off: what was sent while the handlers ran too
+        } else {
+            socket.admit();
+        }
     }
 
     /** The socket was admitted (called under the socket's lock, with its transition to CONNECTED). */

@@ -48,13 +48,13 @@ final class SessionRecovery {
         }
         Adapter adapter = namespace.adapter();
         if (!options.skipMiddlewares()) {
-            restore(adapter, pid, offset).ifPresent(socket::restore); // packets broadcast while the handlers run may be missed, as in node
+            restore(adapter, namespace, pid, offset).ifPresent(session -> socket.restore(session, offset));
             log(socket);
             return false;
         }
         boolean[] admitted = {false};
-        adapter.betweenBroadcasts(() -> restore(adapter, pid, offset).ifPresent(session -> {
-            socket.restore(session);
+        adapter.betweenBroadcasts(() -> restore(adapter, namespace, pid, offset).ifPresent(session -> {
+            socket.restore(session, offset);
             admitted[0] = true;
             socket.admit();
         }));
@@ -67,9 +67,27 @@ final class SessionRecovery {
                 socket.recovered() ? "connection state recovered" : "connection state not recoverable, connecting afresh", null);
     }
 
-    private static Optional<PersistedSession> restore(Adapter adapter, String pid, String offset) {
+    /**
+     * A restored socket whose connect handlers admitted it (skip-middlewares off): its session is
+     * kept once more and taken back from the same offset between two broadcasts, so what was
+     * broadcast while the handlers ran is sent too (node misses it); if that fails (the packets
+     * went meanwhile), what was missed before the handlers ran is sent.
+     */
+    static void admitRestored(Namespace namespace, SioSocket socket) {
+        Adapter adapter = namespace.adapter();
+        PersistedSession session = socket.restoredFrom();
+        adapter.betweenBroadcasts(() -> {
+            adapter.persistSession(session);
+            restore(adapter, null, session.pid(), socket.restoredOffset()).ifPresent(again -> socket.replay(again.missedPackets()));
+            socket.admit();
+        });
+    }
+
+    /** The session, unless unknown here or its socket is connected (namespace null: skip that check). */
+    private static Optional<PersistedSession> restore(Adapter adapter, Namespace namespace, String pid, String offset) {
         try {
-            return adapter.restoreSession(pid, offset).toCompletableFuture().get(RESTORE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            Optional<PersistedSession> s = adapter.restoreSession(pid, offset).toCompletableFuture().get(RESTORE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            return namespace != null && s.isPresent() && namespace.isConnected(s.get().sid()) ? Optional.empty() : s;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

@@ -37,6 +37,9 @@ public final class SioSocket {
     private volatile boolean recovered;
     /** What a restored socket missed, written before its CONNECT reply; null otherwise. */
     private List<dev.socketee.adapter.OutboundPacket> missed;
+    /** The session and client offset a restored socket came back with (for a second look at admission). */
+    private dev.socketee.adapter.PersistedSession restoredFrom;
+    private String restoredOffset;
     private final Namespace namespace;
     private final Client client;
     private final ConcurrentHashMap<Long, AckCallback> acks = new ConcurrentHashMap<>();
@@ -69,7 +72,9 @@ public final class SioSocket {
      * Becomes the socket of a recovered session (before it is admitted, before anything else sees
      * it): its id, private id, rooms and session data, and the packets to replay.
      */
-    synchronized void restore(dev.socketee.adapter.PersistedSession session) {
+    synchronized void restore(dev.socketee.adapter.PersistedSession session, String offset) {
+        this.restoredFrom = session;
+        this.restoredOffset = offset;
         this.id = session.sid();
         this.pid = session.pid();
         this.joinedWhileConnecting = new LinkedHashSet<>(session.rooms());
@@ -81,6 +86,19 @@ public final class SioSocket {
         });
         this.missed = session.missedPackets();
         this.recovered = true;
+    }
+
+    synchronized dev.socketee.adapter.PersistedSession restoredFrom() {
+        return restoredFrom;
+    }
+
+    synchronized String restoredOffset() {
+        return restoredOffset;
+    }
+
+    /** Replaces what a restored socket will be sent before its CONNECT reply. */
+    synchronized void replay(List<dev.socketee.adapter.OutboundPacket> packets) {
+        this.missed = packets;
     }
 
     /** Whether this socket is a recovered one (node's {@code socket.recovered}). */

@@ -39,6 +39,9 @@ class SessionRecoveryTest {
         h.io.namespace("/", new NamespaceHandlers()
                 .onConnect((s, auth) -> {
                     lifecycle.add("connect " + s.recovered());
+                    if (s.recovered()) {
+                        s.namespace().to("news").emit("while-handlers-ran", 0); // before the socket is back in its rooms
+                    }
                     if (!s.recovered()) {
                         s.join("news");
                         s.data().put("user", "ann");
@@ -172,6 +175,7 @@ class SessionRecoveryTest {
         back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
         assertEquals(first.get("sid"), connectData(back.awaitPrefix("40{")).get("sid"));
         back.awaitPrefix("42[\"news\",1");
+        back.awaitPrefix("42[\"while-handlers-ran\",0");
         back.awaitPrefix("42[\"welcome\"");
         assertEquals("connect true", lifecycle.get(lifecycle.size() - 1));
         assertEquals("ann", h.io.namespace("/").socket((String) first.get("sid")).data().get("user"));
@@ -195,5 +199,82 @@ class SessionRecoveryTest {
         Map<String, Object> first = connectData(c.awaitPrefix("40{"));
         h.io.namespace("/").socket((String) first.get("sid")).emitWithAck("q", List.of("x"), r -> { });
         assertEquals(List.of("q", "x"), eventData(c.await(p -> p.contains("\"q\""))));
+    }
+
+    private static long seq(String offset) {
+        return Long.parseLong(offset.substring(offset.indexOf('-') + 1), 36);
+    }
+
+    /** Event number and offset sequence of each EVENT named {@code name} received. */
+    private static List<long[]> numbered(List<String> received, String name) {
+        List<long[]> out = new ArrayList<>();
+        for (String p : received) {
+            if (p.startsWith("42[\"" + name + "\"")) {
+                List<Object> d = eventData(p);
+                out.add(new long[] {((Number) d.get(1)).longValue(), seq((String) d.get(2))});
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void concurrentBroadcastsReachASocketInOffsetOrder() throws Exception {
+        start(true);
+        SioHarness.Connection c = h.open();
+        c.send("40");
+        c.awaitPrefix("40{");
+        Namespace ns = h.io.namespace("/");
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            int base = t * 1000;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 200; i++) {
+                    ns.broadcast().emit("n", base + i);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        List<long[]> got = numbered(c.received(), "n");
+        assertEquals(800, got.size());
+        for (int i = 1; i < got.size(); i++) {
+            assertTrue(got.get(i)[1] > got.get(i - 1)[1], "offsets in the order they arrive");
+        }
+    }
+
+    @Test
+    void aClientComingBackDuringBroadcastsGetsEachOnceMissedOrLive() throws Exception {
+        start(true);
+        SioHarness.Connection c = h.open();
+        c.send("40");
+        Map<String, Object> first = connectData(c.awaitPrefix("40{"));
+        Namespace ns = h.io.namespace("/");
+        ns.broadcast().emit("n", -1);
+        c.awaitPrefix("42[\"n\",-1");
+        String offset = lastOffset(c.received());
+        c.drop();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        Thread sender = new Thread(() -> {
+            while (!stop.get() || sent.get() < 200) {
+                ns.broadcast().emit("n", sent.getAndIncrement());
+            }
+        });
+        sender.start();
+        while (sent.get() < 100) {
+            Thread.onSpinWait();
+        }
+        SioHarness.Connection back = h.open();
+        back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
+        back.awaitPrefix("40{");
+        stop.set(true);
+        sender.join();
+        int total = sent.get();
+        back.await(p -> p.startsWith("42[\"n\"," + (total - 1) + ","));
+        List<Long> numbers = numbered(back.received(), "n").stream().map(n -> n[0]).toList();
+        List<Long> expected = java.util.stream.LongStream.range(0, total).boxed().toList();
+        assertEquals(expected, numbers, "every event once, in order, across the replay and the live ones");
     }
 }
