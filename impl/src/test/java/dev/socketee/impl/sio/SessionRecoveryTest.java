@@ -277,4 +277,21 @@ class SessionRecoveryTest {
         List<Long> expected = java.util.stream.LongStream.range(0, total).boxed().toList();
         assertEquals(expected, numbers, "every event once, in order, across the replay and the live ones");
     }
+
+    @Test
+    void aMissedBinaryEventIsReplayedWithItsAttachmentAndOffset() throws Exception {
+        start(true);
+        SioHarness.Connection c = h.open();
+        c.send("40");
+        Map<String, Object> first = connectData(c.awaitPrefix("40{"));
+        c.awaitPrefix("42[\"welcome\"");
+        String offset = lastOffset(c.received());
+        c.drop();
+        h.io.namespace("/").broadcast().emit("bin", (Object) new byte[] {1, 2, 3});
+        SioHarness.Connection back = h.open();
+        back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
+        String replayed = back.awaitPrefix("451-");
+        assertTrue(replayed.matches("451-\\[\"bin\",\\{\"_placeholder\":true,\"num\":0},\"[^\"]+\"]"), replayed);
+        assertTrue(back.received().indexOf(replayed) < back.received().indexOf(back.awaitPrefix("40{")), "before the CONNECT reply");
+    }
 }
