@@ -47,6 +47,8 @@ public final class SocketeeRuntime {
     private final ExecutorService ownExecutor;
     private final HandlerInvoker invoker;
     private final EngineThreads threads;
+    /** Modules that add to the server (the Admin UI), found with ServiceLoader; set once started. */
+    private dev.socketee.impl.sio.SioServerPlugins plugins;
 
     private SocketeeRuntime(SioServer server, EngineServer engine, ArgumentBinder binder, ExecutorService ownExecutor,
                             HandlerInvoker invoker, EngineThreads threads) {
@@ -96,8 +98,10 @@ public final class SocketeeRuntime {
         }
         EngineThreads threads = EngineThreads.standalone("socketee" + config.engine().path(), lookUp(MANAGED_THREAD_FACTORY, ThreadFactory.class));
         EngineServer engine = server.start(threads);
+        dev.socketee.impl.sio.SioServerPlugins plugins = dev.socketee.impl.sio.SioServerPlugins.install(server, config.raw());
         LOG.info(() -> "Socket.IO serving " + String.join(", ", registry.namespaces()) + " at " + config.engine().path());
         SocketeeRuntime runtime = new SocketeeRuntime(server, engine, binder, own, invoker, threads);
+        runtime.plugins = plugins;
         current = runtime;
         return runtime;
     }
@@ -165,6 +169,7 @@ public final class SocketeeRuntime {
         if (current == this) {
             current = null;
         }
+        plugins.close(); // their timers and namespaces first, while the engine still runs
         engine.close();
         server.close(); // adapters and their broker connections, after the sessions are gone
         threads.close();

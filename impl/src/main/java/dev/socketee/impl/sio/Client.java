@@ -180,6 +180,14 @@ public final class Client {
 
     void writeEngine(List<EnginePacket> packets) {
         DebugLog.SIO_PACKETS.sioOut(engine, packets);
+        SioObserver o = server.observer();
+        if (o != null) {
+            int size = 0;
+            for (EnginePacket p : packets) {
+                size += p.isBinary() ? p.binary().length : p.text().length();
+            }
+            o.messagesOut(packets.size(), size);
+        }
         if (packets.size() == 1) {
             engine.send(packets.get(0));
         } else {

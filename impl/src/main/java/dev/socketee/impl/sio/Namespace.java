@@ -214,9 +214,9 @@ public final class Namespace implements NamespaceHost {
         return true;
     }
 
-    /** Middleware's outgoing hook, once per recipient, only when some middleware listens. */
+    /** Middleware's outgoing hook and the observer's, once per recipient, only when someone listens. */
     private void notifyOutgoing(SioSocket s, OutboundPacket packet) {
-        if (handlers.outgoingListener() != null) {
+        if (handlers.outgoingListener() != null || server.observer() != null) {
             SioOutboundPacket p = packet instanceof SioOutboundPacket own ? own : SioOutboundPacket.fromData(name, packet.data(), jsonFallback());
             s.notifyOutgoing(p.event(), p.args());
         }

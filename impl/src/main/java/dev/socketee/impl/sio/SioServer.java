@@ -41,6 +41,8 @@ public final class SioServer implements EngineIoListener {
     }
     private volatile EngineServer engine;
     private volatile dev.socketee.adapter.AdapterFactory adapterFactory = dev.socketee.adapter.InMemoryAdapter::new;
+    /** Null unless someone watches (the Admin UI while an admin is connected): the hot paths then pay one volatile read. */
+    private volatile SioObserver observer;
 
     public SioServer(EngineIoOptions engineOptions, Duration connectTimeout) {
         this(engineOptions, connectTimeout, 100);
@@ -195,6 +197,16 @@ public final class SioServer implements EngineIoListener {
         return recovery;
     }
 
+    /** Installs (or with null removes) the one observer of every namespace's sockets, rooms and events. */
+    public void observer(SioObserver o) {
+        this.observer = o;
+    }
+
+    /** The observer, or null when nobody watches. */
+    public SioObserver observer() {
+        return observer;
+    }
+
     /** How many namespaces one connection may be on (or connecting to) at once. */
     public SioServer maxNamespacesPerConnection(int max) {
         if (max < 1) {
@@ -269,16 +281,29 @@ public final class SioServer implements EngineIoListener {
 
     @Override
     public void onOpen(EngineConnection connection) {
-        connection.attachment(new Client(this, (EngineSession) connection));
+        Client c = new Client(this, (EngineSession) connection);
+        connection.attachment(c);
+        SioObserver o = observer;
+        if (o != null) {
+            o.connectionOpened(c);
+        }
     }
 
     @Override
     public void onMessage(EngineConnection connection, String text) {
+        SioObserver o = observer;
+        if (o != null) {
+            o.messageIn(text.length());
+        }
         ((Client) connection.attachment()).onText(text);
     }
 
     @Override
     public void onBinary(EngineConnection connection, byte[] data) {
+        SioObserver o = observer;
+        if (o != null) {
+            o.messageIn(data.length);
+        }
         ((Client) connection.attachment()).onBinary(data);
     }
 
@@ -287,6 +312,10 @@ public final class SioServer implements EngineIoListener {
         Client c = (Client) connection.attachment();
         if (c != null) {
             c.onEngineClose(reason);
+            SioObserver o = observer;
+            if (o != null) {
+                o.connectionClosed(c, reason);
+            }
         }
     }
 }

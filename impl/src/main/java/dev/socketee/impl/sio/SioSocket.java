@@ -192,6 +192,14 @@ public final class SioSocket {
         if (l != null) {
             l.onOutgoing(this, event, args);
         }
+        SioObserver o = observer();
+        if (o != null) {
+            o.eventSent(this, event, args);
+        }
+    }
+
+    private SioObserver observer() {
+        return namespace.server().observer();
     }
 
     /** Emits and calls {@code callback} with the client's acknowledgement. */
@@ -286,7 +294,9 @@ public final class SioSocket {
     /** Joins a room; while connecting only if the socket is admitted; after the close, nothing. */
     public void join(String room) {
         boolean joined;
+        boolean connected;
         synchronized (this) {
+            connected = state == State.CONNECTED;
             switch (state) {
                 case CONNECTING -> joinedWhileConnecting.add(room);
                 case CONNECTED -> namespace.adapter().addAll(id, Set.of(room));
@@ -296,12 +306,18 @@ public final class SioSocket {
         }
         if (joined) {
             DebugLog.SIO.socket(client.engine(), namespace.name(), id, "joined room", room); // outside the lock: a handler may write
+            SioObserver o = connected ? observer() : null;
+            if (o != null) {
+                o.roomJoined(this, room);
+            }
         }
     }
 
     public void leave(String room) {
         boolean left;
+        boolean connected;
         synchronized (this) {
+            connected = state == State.CONNECTED;
             switch (state) {
                 case CONNECTING -> joinedWhileConnecting.remove(room);
                 case CONNECTED -> namespace.adapter().del(id, room);
@@ -311,6 +327,10 @@ public final class SioSocket {
         }
         if (left) {
             DebugLog.SIO.socket(client.engine(), namespace.name(), id, "left room", room);
+            SioObserver o = connected ? observer() : null;
+            if (o != null) {
+                o.roomLeft(this, room);
+            }
         }
     }
 
@@ -358,6 +378,10 @@ public final class SioSocket {
             heldWhileConnecting = null;
         }
         DebugLog.SIO.socket(client.engine(), namespace.name(), id, recovered ? "connected, recovered" : "connected", null);
+        SioObserver o = observer();
+        if (o != null) {
+            o.socketConnected(this);
+        }
         for (Object p : held) {
             if (p instanceof EncodedSioPacket encoded) {
                 client.write(encoded);
@@ -417,7 +441,12 @@ public final class SioSocket {
         client.forget(this);
         acks.clear();
         if (was == State.CONNECTED) {
+            SioObserver o = observer();
+            Set<String> rooms = o == null ? null : namespace.adapter().socketRooms(id);
             namespace.remove(this, reason); // rooms stay readable for the disconnecting handler, then go
+            if (o != null) {
+                o.socketDisconnected(this, reason, rooms);
+            }
         }
         namespace.release(this);
     }
@@ -457,6 +486,10 @@ public final class SioSocket {
     }
 
     private void dispatch(SioPacket p) {
+        SioObserver o = observer();
+        if (o != null) {
+            o.eventReceived(this, p.event(), p.args());
+        }
         NamespaceHandlers.IncomingFilter filter = namespace.handlers().incomingFilter();
         EventHandler h = namespace.handlers().handlerFor(p.event());
         if (h == null && filter == null) {
