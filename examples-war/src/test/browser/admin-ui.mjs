@@ -24,8 +24,17 @@ function once(emitter, event, what) {
   });
 }
 
+/** Waits until no Vue transition runs (a screenshot mid-slide shows faded cards). */
+async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'), null, { polling: 100 });
+}
+
 await runPageTest('admin-ui', async (ctx) => {
-  const { base, newPage, say, snap } = ctx;
+  const { base, newPage, say } = ctx;
+  const snap = async (page, why, suffix) => {
+    await settled(page);
+    await ctx.snap(page, why, suffix);
+  };
   const url = new URL(base);
   const contextPath = url.pathname.replace(/\/+$/, '');
   const enginePath = `${contextPath}/socket.io`;

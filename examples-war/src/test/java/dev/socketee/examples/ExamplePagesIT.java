@@ -140,6 +140,27 @@ class ExamplePagesIT {
     }
 
     /**
+     * The official Socket.IO Admin UI (its own static files from npm, served by the WAR at
+     * /admin-ui/) in Chromium: a wrong password is refused, then it lists a node.js
+     * socket.io-client's socket with its room, shows its events, and its disconnect button
+     * disconnects that client (admin-ui.mjs; screenshots admin-ui-default-*.png).
+     */
+    @Test
+    void theOfficialAdminUiListsShowsAndDisconnectsANodeClient() throws Exception {
+        Path dir = Path.of(System.getProperty("socketee.browser.dir"));
+        Path shots = Path.of("target", isEmbedded() ? "screenshots" : "screenshots-" + serverName()).toAbsolutePath();
+        Files.createDirectories(shots);
+        Process p = new ProcessBuilder("node", "admin-ui.mjs", baseUrl, "default", shots.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean done = p.waitFor(2, TimeUnit.MINUTES);
+        System.out.println(out);
+        assertTrue(done, "the Admin UI test did not finish in 2 minutes");
+        assertEquals(0, p.exitValue(), () -> "the Admin UI test failed on " + serverName() + " at " + baseUrl + ":\n" + out
+                + "\nserver log (" + serverLogs() + "):\n" + readLog());
+    }
+
+    /**
      * The login cookie is HttpOnly and SameSite=Lax, and even sent along by a foreign page it does
      * not open /secure: with alice's JSESSIONID the server's own origin is greeted "Hello, alice!",
      * while Origin http://evil.example is refused on both transports (it was greeted too before).
