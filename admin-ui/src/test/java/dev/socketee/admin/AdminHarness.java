@@ -39,8 +39,18 @@ final class AdminHarness implements AutoCloseable {
                 Duration.ofSeconds(60));
     }
 
+    /** A node of a cluster whose adapters come from {@code factory}. */
+    AdminHarness(dev.socketee.adapter.AdapterFactory factory) {
+        this();
+        io.adapterFactory(factory);
+    }
+
     static AdminUiOptions options(boolean readOnly, boolean development) {
-        return new AdminUiOptions("/admin", true, "admin", HASH, readOnly, development, "node-1", Duration.ofSeconds(2));
+        return options(readOnly, development, "node-1");
+    }
+
+    static AdminUiOptions options(boolean readOnly, boolean development, String serverId) {
+        return new AdminUiOptions("/admin", true, "admin", HASH, readOnly, development, serverId, Duration.ofSeconds(2));
     }
 
     AdminHarness start(AdminUiOptions options) {
