@@ -294,9 +294,12 @@ public final class SioSocket {
     /** Joins a room; while connecting only if the socket is admitted; after the close, nothing. */
     public void join(String room) {
         boolean joined;
-        boolean connected;
+        SioObserver o = observer();
+        boolean tell = false; // the observer hears of a room newly joined, as node's adapter emits join-room
         synchronized (this) {
-            connected = state == State.CONNECTED;
+            if (o != null && state == State.CONNECTED) {
+                tell = !namespace.adapter().socketRooms(id).contains(room);
+            }
             switch (state) {
                 case CONNECTING -> joinedWhileConnecting.add(room);
                 case CONNECTED -> namespace.adapter().addAll(id, Set.of(room));
@@ -306,8 +309,7 @@ public final class SioSocket {
         }
         if (joined) {
             DebugLog.SIO.socket(client.engine(), namespace.name(), id, "joined room", room); // outside the lock: a handler may write
-            SioObserver o = connected ? observer() : null;
-            if (o != null) {
+            if (tell) {
                 o.roomJoined(this, room);
             }
         }
@@ -315,9 +317,12 @@ public final class SioSocket {
 
     public void leave(String room) {
         boolean left;
-        boolean connected;
+        SioObserver o = observer();
+        boolean tell = false;
         synchronized (this) {
-            connected = state == State.CONNECTED;
+            if (o != null && state == State.CONNECTED) {
+                tell = namespace.adapter().socketRooms(id).contains(room);
+            }
             switch (state) {
                 case CONNECTING -> joinedWhileConnecting.remove(room);
                 case CONNECTED -> namespace.adapter().del(id, room);
@@ -327,8 +332,7 @@ public final class SioSocket {
         }
         if (left) {
             DebugLog.SIO.socket(client.engine(), namespace.name(), id, "left room", room);
-            SioObserver o = connected ? observer() : null;
-            if (o != null) {
+            if (tell) {
                 o.roomLeft(this, room);
             }
         }
