@@ -1,7 +1,7 @@
 // The official Socket.IO Admin UI (npm @socket.io/admin-ui 0.5.1's own ui/dist, served by the WAR at
 // /admin-ui/) against the server's admin namespace: a wrong password is refused on the login form;
 // with the right one the UI lists a node.js socket.io-client 4.8 socket with its room, shows its
-// events, and its disconnect button disconnects that client.
+// events, shows its upgrade to WebSocket, and its disconnect button disconnects that client.
 //
 //   node admin-ui.mjs BASEURL MODE SHOTDIR     (MODE is accepted for symmetry; the UI uses its defaults)
 //
@@ -66,7 +66,10 @@ await runPageTest('admin-ui', async (ctx) => {
   // a node.js client, after the admin so the UI sees it connect, join and talk
   const t = tag();
   const room = `room_${t}`;
-  const client = io(`${url.origin}/rooms`, { path: enginePath, transports: ['websocket'], reconnection: false });
+  // default transports: it connects on polling and upgrades, which the UI learns (socket_updated)
+  const client = io(`${url.origin}/rooms`, { path: enginePath, reconnection: false });
+  const upgraded = once(client.io, 'open', 'node client engine').then(() => client.io.engine.transport.name === 'websocket'
+    ? 'websocket' : once(client.io.engine, 'upgrade', 'node client upgrade').then(([t]) => t.name));
   await once(client, 'connect', 'node client');
   const id = client.id; // gone from the client once it is disconnected
   say(`node client connected to /rooms as ${id}`);
@@ -86,7 +89,9 @@ await runPageTest('admin-ui', async (ctx) => {
     await chooseRooms();
     const row = page.locator('tr', { hasText: id });
     await row.waitFor();
-    say(`the Sockets view lists ${id} (websocket)`);
+    assert.equal(await upgraded, 'websocket');
+    await row.filter({ hasText: 'WebSocket' }).waitFor();
+    say(`the Sockets view lists ${id}, on WebSocket once its connection upgraded`);
     await snap(page, 'sockets of /rooms', 'sockets');
 
     await page.evaluate(([nsp, id]) => { location.hash = `#/n/${encodeURIComponent(nsp)}/sockets/${id}`; }, ['/rooms', id]);

@@ -9,7 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the Admin UI is told while someone watches (node's {@code registerVerboseListeners} and
@@ -25,6 +27,8 @@ final class AdminCapture implements SioObserver {
     private final AdminFeed feed;
     private final EventBuffer buffer;
     private final Clock clock;
+    /** The transport each listed local socket was shown with: an upgrade since is told at the next tick (development mode). */
+    private final Map<SioSocket, String> shownTransports = new ConcurrentHashMap<>();
 
     AdminCapture(String adminNamespace, boolean development, AdminFeed feed, EventBuffer buffer, Clock clock) {
         this.adminNamespace = adminNamespace;
@@ -67,8 +71,35 @@ final class AdminCapture implements SioObserver {
     @Override
     public void socketConnected(SioSocket socket) {
         if (development) {
-            feed.send("socket_connected", List.of(AdminSocketView.of(socket), now()));
+            feed.send("socket_connected", List.of(shown(socket), now()));
         }
+    }
+
+    /** The socket as the UI lists it, its transport remembered so that an upgrade can be told. */
+    Map<String, Object> shown(SioSocket socket) {
+        Map<String, Object> view = AdminSocketView.of(socket);
+        if (development) {
+            shownTransports.put(socket, String.valueOf(view.get("transport")));
+        }
+        return view;
+    }
+
+    /**
+     * Tells {@code socket_updated} for each listed socket whose connection upgraded since (node
+     * hears the engine's upgrade event; here the tick looks, so the UI learns it within an interval).
+     */
+    void tellUpgrades() {
+        shownTransports.forEach((socket, shown) -> {
+            String now = socket.client().engine().transport();
+            if (!now.equals(shown) && shownTransports.replace(socket, shown, now)) {
+                feed.send("socket_updated", List.of(Map.of("id", socket.id(), "nsp", socket.namespace().name(), "transport", now)));
+            }
+        });
+    }
+
+    /** Nobody watches any more: nothing to remember. */
+    void forget() {
+        shownTransports.clear();
     }
 
     @Override
@@ -76,6 +107,7 @@ final class AdminCapture implements SioObserver {
         if (!development) {
             return;
         }
+        shownTransports.remove(socket);
         String nsp = socket.namespace().name();
         for (String room : rooms) { // node's adapter tells each room left on the way out
             feed.send("room_left", List.of(nsp, room, socket.id(), now()));

@@ -128,7 +128,7 @@ public final class AdminUi implements AutoCloseable {
         List<Object> out = new ArrayList<>();
         for (Namespace n : server.namespaces()) {
             for (SioSocket s : n.sockets()) {
-                out.add(AdminSocketView.of(s));
+                out.add(capture.shown(s));
             }
         }
         return out;
@@ -149,6 +149,7 @@ public final class AdminUi implements AutoCloseable {
         boolean local = !namespace.sockets().isEmpty();
         boolean watched = updateCapture();
         if (watched) {
+            capture.tellUpgrades();
             broadcast("server_stats", List.of(stats.next()));
         }
         if (local) {
@@ -162,6 +163,7 @@ public final class AdminUi implements AutoCloseable {
         server.observer(watched ? capture : null);
         if (!watched) {
             buffer.takeAll(); // what was counted until the last admin left is nobody's
+            capture.forget();
         }
         return watched;
     }
