@@ -94,7 +94,7 @@ public final class AdminUi implements AutoCloseable {
             socket.emit("session", session);
         }
         socket.emit("config", Map.of("supportedFeatures", features));
-        socket.emit("server_stats", stats.next());
+        socket.emit("server_stats", stats.next(false)); // at once for the dashboard; the counts stay for every admin's next stats
         namespace.adapter().serverSideEmit(List.of(WATCHING));
         if (options.development()) {
             allSockets().whenComplete((sockets, error) -> {
@@ -150,7 +150,7 @@ public final class AdminUi implements AutoCloseable {
         boolean watched = updateCapture();
         if (watched) {
             capture.tellUpgrades();
-            broadcast("server_stats", List.of(stats.next()));
+            broadcast("server_stats", List.of(stats.next(true)));
         }
         if (local) {
             namespace.adapter().serverSideEmit(List.of(WATCHING));

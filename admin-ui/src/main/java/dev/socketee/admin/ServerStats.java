@@ -32,7 +32,8 @@ final class ServerStats {
         this.startedMillis = clock.millis();
     }
 
-    Map<String, Object> next() {
+    /** With {@code takeCounts}, the counts since the last stats go with it (and are gone); without, an empty list. */
+    Map<String, Object> next(boolean takeCounts) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("serverId", serverId);
         m.put("hostname", HostInfo.hostname());
@@ -52,7 +53,7 @@ final class ServerStats {
             namespaces.add(Map.of("name", n.name(), "socketsCount", count));
         }
         m.put("pollingClientsCount", polling.size()); // of the connections on a namespace; one on none yet is not seen here
-        m.put("aggregatedEvents", buffer.takeAll());
+        m.put("aggregatedEvents", takeCounts ? buffer.takeAll() : List.of());
         m.put("namespaces", namespaces);
         return m;
     }
