@@ -70,6 +70,10 @@ public final class AdminUi implements AutoCloseable {
         if (!options.readOnly()) {
             AdminCommands.register(handlers, server);
         }
+        if (server.namespace(options.namespace()) != null) {
+            throw new IllegalStateException("The Admin UI's namespace " + options.namespace() + " is the application's too: set "
+                    + AdminUiOptions.PREFIX + "namespace to another name");
+        }
         this.namespace = server.namespace(options.namespace(), handlers);
         namespace.adapter(); // subscribe now: other nodes' admins must reach this one
         this.ticks = ticker.every(options.statsInterval(), this::tick);
