@@ -41,6 +41,7 @@ public final class EngineIoOptions {
     private final boolean allowUpgrades;
     private final boolean perMessageDeflate;
     private final String cookie;
+    private final boolean allowEio3;
 
     private EngineIoOptions(Builder b) {
         this.path = normalizePath(b.path);
@@ -55,6 +56,7 @@ public final class EngineIoOptions {
         this.allowUpgrades = b.allowUpgrades;
         this.perMessageDeflate = b.perMessageDeflate;
         this.cookie = b.cookie;
+        this.allowEio3 = b.allowEio3;
         if (cookie != null && !cookie.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("cookie name must be a token: " + cookie);
         }
@@ -137,6 +139,13 @@ public final class EngineIoOptions {
      * balancing, node's {@code cookie} option), or null for none (the default).
      */
     public String cookie() { return cookie; }
+    /**
+     * Whether clients that speak Engine.IO v3 / Socket.IO protocol v4 (socket.io-client 2.x,
+     * io.socket:socket.io-client 1.x) are served (node's {@code allowEIO3}). Off by default, as in
+     * node: they then get {@code 400 {"code":5,"message":"Unsupported protocol version"}}. With it
+     * on, a request without {@code EIO} is taken as v3, as node does.
+     */
+    public boolean allowEio3() { return allowEio3; }
 
     /** Builder; every setter returns this. */
     public static final class Builder {
@@ -152,6 +161,7 @@ public final class EngineIoOptions {
         private boolean allowUpgrades = true;
         private boolean perMessageDeflate;
         private String cookie;
+        private boolean allowEio3;
 
         private Builder() {
         }
@@ -168,6 +178,8 @@ public final class EngineIoOptions {
         public Builder allowUpgrades(boolean allow) { this.allowUpgrades = allow; return this; }
         public Builder perMessageDeflate(boolean compress) { this.perMessageDeflate = compress; return this; }
         public Builder cookie(String name) { this.cookie = name == null || name.isBlank() ? null : name; return this; }
+
+        public Builder allowEio3(boolean allow) { this.allowEio3 = allow; return this; }
 
         public EngineIoOptions build() {
             return new EngineIoOptions(this);

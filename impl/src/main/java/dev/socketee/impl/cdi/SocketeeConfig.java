@@ -34,6 +34,7 @@ import java.util.function.Function;
  *   socketee.recovery.max-sessions       100000  sessions of disconnected sockets kept per namespace
  *   socketee.recovery.max-packets        10000   packets kept per namespace for the clients that are away
  *   socketee.recovery.max-bytes          16777216 bytes those packets may take per namespace
+ *   socketee.allow-eio3            false   also serve Engine.IO v3 / Socket.IO protocol v4 clients (socket.io-client 2.x)
  * </pre>
  */
 record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int asyncThreads, int maxNamespacesPerConnection,
@@ -48,7 +49,8 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
                 .pingTimeout(Duration.ofMillis(number(source, "socketee.ping-timeout", 20_000)))
                 .maxPayload((int) number(source, "socketee.max-payload", 1_000_000))
                 .closeTimeout(Duration.ofMillis(number(source, "socketee.close-timeout", 30_000)))
-                .perMessageDeflate(perMessageDeflate(source));
+                .perMessageDeflate(perMessageDeflate(source))
+                .allowEio3(Boolean.parseBoolean(source.apply("socketee.allow-eio3").orElse("false").trim()));
         if (source.apply("socketee.max-buffered-bytes").isPresent()) {
             b.maxBufferedBytes(number(source, "socketee.max-buffered-bytes", 0));
         }

@@ -96,8 +96,13 @@ public final class EngineServer implements EngineIoServer {
 
     /** Handshake: a new session on {@code transport}, its open packet queued, the listener told. */
     public EngineSession open(Transport transport, HandshakeInfo handshake) {
+        return open(transport, handshake, 4);
+    }
+
+    /** As {@link #open(Transport, HandshakeInfo)}, for a client of protocol {@code revision} (4, or 3 when allowed). */
+    public EngineSession open(Transport transport, HandshakeInfo handshake, int revision) {
         String sid = SidGenerator.next();
-        EngineSession session = new EngineSession(sid, this, transport, handshake);
+        EngineSession session = new EngineSession(sid, this, transport, handshake, revision);
         sessions.put(sid, session);
         DebugLog.ENGINE.event(session, "handshake: new session on", transport.name());
         session.send(EnginePacket.of(EnginePacketType.OPEN, openPayload(sid, transport)));

@@ -32,7 +32,11 @@ public final class EngineSession implements EngineConnection {
     private final Outbox out;
     /** What waits for the probing candidate (its probe answers); meaningful while {@code upgrading != null}. */
     private Outbox probeOut = new Outbox(true);
+    /** v4's server-driven heartbeat; in v3 only the close deadline of closeAfterFlush. */
     private final Heartbeat heartbeat = new Heartbeat();
+    /** v3's client-driven heartbeat; null for v4. */
+    private final ClientHeartbeat clientHeartbeat;
+    private final int protocol;
     private final UpgradeCheck upgradeCheck = new UpgradeCheck();
 
     private State state = State.OPEN;
@@ -43,6 +47,12 @@ public final class EngineSession implements EngineConnection {
     private volatile String tag;
 
     EngineSession(String id, EngineServer server, Transport transport, HandshakeInfo handshake) {
+        this(id, server, transport, handshake, 4);
+    }
+
+    EngineSession(String id, EngineServer server, Transport transport, HandshakeInfo handshake, int protocol) {
+        this.protocol = protocol;
+        this.clientHeartbeat = protocol == 3 ? new ClientHeartbeat(this, server) : null;
         this.id = id;
         this.server = server;
         this.transport = transport;
@@ -109,6 +119,11 @@ public final class EngineSession implements EngineConnection {
 
     public HandshakeInfo handshake() {
         return handshake;
+    }
+
+    /** The Engine.IO revision the client speaks: 4, or 3 (a Socket.IO v2-era client, when allowed). */
+    public int protocol() {
+        return protocol;
     }
 
     /** This session's {@link SessionTag}, computed once. */
@@ -231,7 +246,14 @@ public final class EngineSession implements EngineConnection {
     /** A packet from the current transport. */
     public void onPacket(Transport from, EnginePacket packet) {
         switch (packet.type()) {
-            case PONG -> heartbeat.onPong();
+            case PONG -> {
+                if (clientHeartbeat != null) { // v3: the server never pings (node: "invalid heartbeat direction")
+                    DebugLog.ENGINE.event(this, "pong from a v3 client (invalid heartbeat direction)");
+                    onClose(EngineCloseReason.TRANSPORT_ERROR);
+                } else {
+                    heartbeat.onPong();
+                }
+            }
             case MESSAGE -> {
                 if (!isOpen()) {
                     return;
@@ -250,6 +272,10 @@ public final class EngineSession implements EngineConnection {
             case CLOSE -> onClose(EngineCloseReason.TRANSPORT_CLOSE); // websocket; polling handles its own (noop to the GET)
             case NOOP -> { }
             case PING -> {
+                if (clientHeartbeat != null) {
+                    onClientPing();
+                    return;
+                }
                 // Engine.IO v4: the server pings, never the client (node: "invalid heartbeat direction")
                 DebugLog.ENGINE.event(this, "ping from the client (invalid heartbeat direction)");
                 onClose(EngineCloseReason.TRANSPORT_ERROR);
@@ -275,6 +301,18 @@ public final class EngineSession implements EngineConnection {
             }
         }
         onClose(reason);
+    }
+
+    /** v3: the client's ping restarts its deadline and gets a pong (unless it came too late). */
+    private void onClientPing() {
+        synchronized (this) {
+            if (state != State.OPEN || clientHeartbeat.isOverdue(server.timer().nanoTime())) {
+                return;
+            }
+            clientHeartbeat.restart();
+        }
+        DebugLog.ENGINE.event(this, "heartbeat: ping from the v3 client, next due within (ms)", clientHeartbeat.timeoutMillis());
+        send(EnginePacket.PONG);
     }
 
     // ---- upgrade ----------------------------------------------------------------------------
@@ -426,6 +464,9 @@ public final class EngineSession implements EngineConnection {
             upgrading = null;
         }
         server.timer().cancel(heartbeat);
+        if (clientHeartbeat != null) {
+            server.timer().cancel(clientHeartbeat);
+        }
         server.timer().cancel(upgradeCheck);
         server.remove(this);
         DebugLog.ENGINE.event(this, "closed:", reason.wireName());
@@ -461,7 +502,11 @@ public final class EngineSession implements EngineConnection {
     /** Starts the heartbeat; called once the open packet is queued. */
     void startHeartbeat() {
         synchronized (this) {
-            heartbeat.scheduleNextPing();
+            if (clientHeartbeat != null) {
+                clientHeartbeat.restart();
+            } else {
+                heartbeat.scheduleNextPing();
+            }
         }
     }
 
@@ -472,7 +517,9 @@ public final class EngineSession implements EngineConnection {
      */
     boolean closeIfPongOverdue() {
         synchronized (this) {
-            if (state != State.OPEN || !heartbeat.isPongOverdue(server.timer().nanoTime())) {
+            long now = server.timer().nanoTime();
+            boolean overdue = clientHeartbeat != null ? clientHeartbeat.isOverdue(now) : heartbeat.isPongOverdue(now);
+            if (state != State.OPEN || !overdue) {
                 return false;
             }
         }

@@ -13,6 +13,10 @@ import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.socket.EncodedSioPacket;
 import dev.socketee.impl.protocol.socket.SioPacket;
 import dev.socketee.impl.protocol.socket.SioPacketDecoder;
+import dev.socketee.impl.protocol.socket.SioPacketEncoder;
+import dev.socketee.impl.protocol.socket.SioProtocolV4;
+import dev.socketee.impl.json.JsonWriter;
+import dev.socketee.impl.json.RawJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,10 +115,15 @@ public final class Client {
 
     private void onPacket(SioPacket p) {
         if (p.type() == dev.socketee.impl.protocol.socket.SioPacketType.CONNECT) {
-            connect(p.namespace(), p.data());
+            if (speaksV4()) { // the auth is the namespace's query string
+                SioProtocolV4.NamespaceAndAuth na = SioProtocolV4.parseConnect(p.namespace());
+                connect(na.namespace(), new RawJson(JsonWriter.write(na.auth())));
+            } else {
+                connect(p.namespace(), p.data());
+            }
             return;
         }
-        SioSocket socket = sockets.get(p.namespace());
+        SioSocket socket = sockets.get(speaksV4() ? SioProtocolV4.namespaceOf(p.namespace()) : p.namespace());
         if (socket == null) {
             DebugLog.SIO.event(engine, "packet for a namespace not joined, ignored:", p.namespace());
             return;
@@ -143,7 +152,7 @@ public final class Client {
             write(dev.socketee.impl.protocol.socket.SioPacketEncoder.connectError(name, "Invalid namespace", null));
             return;
         }
-        SioSocket socket = new SioSocket(SidGenerator.next(), namespace, this);
+        SioSocket socket = new SioSocket(socketId(name), namespace, this);
         if (sockets.putIfAbsent(name, socket) != null) {
             namespace.release(socket); // a second CONNECT raced the first
             return;
@@ -154,6 +163,38 @@ public final class Client {
         }
         server.timer().cancel(connectTimeout);
         namespace.connect(socket, auth);
+    }
+
+    // ---- Engine.IO v3 clients (Socket.IO protocol v4): what differs, see SioProtocolV4 ----------
+
+    /** Whether this client speaks Socket.IO protocol v4 (an Engine.IO v3 client). */
+    boolean speaksV4() {
+        return engine.protocol() == 3;
+    }
+
+    /** A v4-protocol client is on "/" without asking, as node's socket.io connects it on open. */
+    void connectImplicitly() {
+        if (speaksV4()) {
+            connect("/", new RawJson("{}"));
+        }
+    }
+
+    /** v5: a random id (never the sensitive engine id); v4 protocol: node's {@code nsp#engineId} ("/": the engine id). */
+    private String socketId(String namespace) {
+        if (!speaksV4()) {
+            return SidGenerator.next();
+        }
+        return "/".equals(namespace) ? engine.id() : namespace + "#" + engine.id();
+    }
+
+    /** The CONNECT reply in the client's protocol (v4: no payload, so no pid: a v3 client never recovers, as in node). */
+    EncodedSioPacket connectReply(String namespace, String socketId, String pid) {
+        return speaksV4() ? SioProtocolV4.connected(namespace) : SioPacketEncoder.connected(namespace, socketId, pid);
+    }
+
+    /** The refusal of a connect handler or middleware in the client's protocol. */
+    EncodedSioPacket connectRefusal(String namespace, String message, Object data) {
+        return speaksV4() ? SioProtocolV4.connectError(namespace, message, data) : SioPacketEncoder.connectError(namespace, message, data);
     }
 
     void forget(SioSocket socket) {

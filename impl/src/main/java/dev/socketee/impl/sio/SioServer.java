@@ -287,6 +287,7 @@ public final class SioServer implements EngineIoListener {
         if (o != null) {
             o.connectionOpened(c);
         }
+        c.connectImplicitly(); // Engine.IO v3 clients only
     }
 
     @Override

@@ -368,7 +368,7 @@ public final class SioSocket {
                 client.writeEngine(namespace.wireOf(p));
             }
         }
-        client.write(SioPacketEncoder.connected(namespace.name(), id, pid));
+        client.write(client.connectReply(namespace.name(), id, pid));
         List<Object> held;
         synchronized (this) {
             if (state != State.CONNECTING) {
@@ -402,7 +402,7 @@ public final class SioSocket {
             return;
         }
         DebugLog.SIO.socket(client.engine(), namespace.name(), id, "refused:", message);
-        client.write(SioPacketEncoder.connectError(namespace.name(), message, errorData));
+        client.write(client.connectRefusal(namespace.name(), message, errorData));
         client.forget(this);
         namespace.release(this);
     }

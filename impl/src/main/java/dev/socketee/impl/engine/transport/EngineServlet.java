@@ -93,7 +93,7 @@ public final class EngineServlet extends HttpServlet {
         }
         String sid = QueryString.first(query, "sid");
         if (sid != null) {
-            onSessionRequest(req, resp, sid, transport, upgrade);
+            onSessionRequest(req, resp, query, sid, transport, upgrade);
         } else {
             onHandshake(req, resp, query, transport, upgrade, verdict.credentials());
         }
@@ -141,8 +141,8 @@ public final class EngineServlet extends HttpServlet {
         return out.append(value.length() > 100 ? "...'" : "'").toString();
     }
 
-    private void onSessionRequest(HttpServletRequest req, HttpServletResponse resp, String sid, String transport,
-                                  boolean upgrade) throws IOException {
+    private void onSessionRequest(HttpServletRequest req, HttpServletResponse resp, Map<String, List<String>> query,
+                                  String sid, String transport, boolean upgrade) throws IOException {
         EngineSession session = server.session(sid);
         if (session == null) {
             fail(resp, EngineError.UNKNOWN_SID);
@@ -155,7 +155,7 @@ public final class EngineServlet extends HttpServlet {
             }
             // a session already upgraded or with a probe running: node completes the upgrade and
             // closes that websocket at once, leaving the session alone (the endpoint does it)
-            upgradeToWebSocket(req, resp, session.handshake(), sid);
+            upgradeToWebSocket(req, resp, session.handshake(), sid, ProtocolRevision.ofUpgrade(query, session));
             return;
         }
         if (!(session.currentTransport() instanceof PollingTransport polling) || !EngineIoOptions.POLLING.equals(transport)) {
@@ -179,7 +179,8 @@ public final class EngineServlet extends HttpServlet {
             fail(resp, EngineError.BAD_REQUEST);
             return;
         }
-        if (!"4".equals(QueryString.first(query, "EIO"))) {
+        dev.socketee.impl.protocol.engine.EngineWire wire = ProtocolRevision.ofHandshake(query, server.options());
+        if (wire == null) {
             fail(resp, EngineError.UNSUPPORTED_PROTOCOL_VERSION);
             return;
         }
@@ -194,11 +195,11 @@ public final class EngineServlet extends HttpServlet {
             return;
         }
         if (upgrade) {
-            upgradeToWebSocket(req, resp, handshake, null);
+            upgradeToWebSocket(req, resp, handshake, null, wire);
             return;
         }
-        PollingTransport polling = new PollingTransport(server.options(), server.timer());
-        EngineSession session = server.open(polling, handshake);
+        PollingTransport polling = new PollingTransport(server.options(), server.timer(), wire);
+        EngineSession session = server.open(polling, handshake, wire.revision());
         if (server.options().cookie() != null) {
             resp.addHeader("Set-Cookie", server.options().cookie() + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Lax");
         }
@@ -207,8 +208,8 @@ public final class EngineServlet extends HttpServlet {
     }
 
     private void upgradeToWebSocket(HttpServletRequest req, HttpServletResponse resp, HandshakeInfo handshake,
-                                    String sid) throws IOException {
-        Endpoint endpoint = new EngineWebSocketEndpoint(server, handshake, sid);
+                                    String sid, dev.socketee.impl.protocol.engine.EngineWire wire) throws IOException {
+        Endpoint endpoint = new EngineWebSocketEndpoint(server, handshake, sid, wire);
         try {
             bridge.upgrade(endpoint, config -> webSockets.upgradeHttpToWebSocket(req, resp, config, Collections.emptyMap()));
         } catch (IOException e) {

@@ -21,6 +21,11 @@ public final class EnginePacket {
     private final EnginePacketType type;
     private final String text;
     private final byte[] binary;
+    /**
+     * The binary data behind its type byte, as Engine.IO v3 writes a binary packet; made on
+     * first use, so the v3 receivers of a broadcast share one copy (a benign race makes two at most).
+     */
+    private volatile byte[] typedBinary;
 
     private EnginePacket(EnginePacketType type, String text, byte[] binary) {
         this.type = type;
@@ -52,6 +57,18 @@ public final class EnginePacket {
     /** Binary data; null for a text packet. */
     public byte[] binary() {
         return binary;
+    }
+
+    /** A binary packet's data with its type byte in front (v3 framing), made once per packet. */
+    public byte[] typedBinary() {
+        byte[] t = typedBinary;
+        if (t == null) {
+            t = new byte[binary.length + 1];
+            t[0] = (byte) (type.code() - '0');
+            System.arraycopy(binary, 0, t, 1, binary.length);
+            typedBinary = t;
+        }
+        return t;
     }
 
     public boolean isBinary() {

@@ -13,7 +13,8 @@ import dev.socketee.impl.engine.transport.Transport;
 import dev.socketee.impl.protocol.ProtocolException;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.engine.EnginePacketType;
-import dev.socketee.impl.protocol.engine.PollingPayloadCodec;
+import dev.socketee.impl.protocol.engine.EngineWire;
+import dev.socketee.impl.protocol.engine.Eio4Wire;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,7 +44,6 @@ public final class PollingTransport implements Transport {
     private static final ThrottledLog CLIENT_ERRORS = new ThrottledLog(LOG, java.util.logging.Level.INFO);
     private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
     private static final String TEXT = "text/plain; charset=UTF-8";
-    static final PollingPayloadCodec CODEC = new PollingPayloadCodec(1000);
     /**
      * How much of a body over maxPayload is read and thrown away after the 413, beyond
      * maxPayload: enough for a client that stops sending at the answer, and a bound, so that a
@@ -74,6 +74,8 @@ public final class PollingTransport implements Transport {
     }
 
     private final int maxPayload;
+    /** The protocol revision the client speaks (v4, or v3 with or without binary). */
+    private final EngineWire wire;
     /**
      * Backstops only, twice pingInterval + pingTimeout: the heartbeat answers every parked GET
      * within pingInterval, and a client whose POST does not arrive cannot pong, so the ping
@@ -111,6 +113,11 @@ public final class PollingTransport implements Transport {
     static final long CLOSE_WAITS_FOR_GET_MILLIS = 500;
 
     public PollingTransport(EngineIoOptions options, Scheduler scheduler) {
+        this(options, scheduler, Eio4Wire.INSTANCE);
+    }
+
+    public PollingTransport(EngineIoOptions options, Scheduler scheduler, EngineWire wire) {
+        this.wire = wire;
         this.maxPayload = options.maxPayload();
         this.requestTimeoutMillis = 2 * options.pingInterval().plus(options.pingTimeout()).toMillis();
         this.scheduler = scheduler;
@@ -185,13 +192,16 @@ public final class PollingTransport implements Transport {
             }
             return;
         }
+        // v3 clients post binary payloads as octet-stream (v4 has none: its content type is not checked)
+        boolean octetStream = wire.revision() == 3 && req.getContentType() != null
+                && req.getContentType().startsWith("application/octet-stream");
         AtomicReference<TooLargeAnswer> refused = new AtomicReference<>();
         req.getInputStream().setReadListener(new AsyncBodyReader(req.getInputStream(), maxPayload, (int) Math.max(declared, 0), MAX_DISCARD,
                 new AsyncBodyReader.Callbacks() {
                     @Override
                     public void onBody(byte[] body, int length) {
                         if (readingPost.compareAndSet(ac, null)) {
-                            onPayload(ac, new String(body, 0, length, StandardCharsets.UTF_8));
+                            onPayload(ac, body, length, octetStream);
                         }
                     }
 
@@ -217,10 +227,10 @@ public final class PollingTransport implements Transport {
                 }));
     }
 
-    private void onPayload(AsyncContext ac, String payload) {
+    private void onPayload(AsyncContext ac, byte[] body, int length, boolean octetStream) {
         List<EnginePacket> packets;
         try {
-            packets = CODEC.decode(payload);
+            packets = wire.decodePayload(body, length, octetStream);
         } catch (ProtocolException e) {
             DebugLog.ENGINE.event(session, "polling: malformed payload:", e.getMessage());
             postInFlight.set(false);
@@ -341,9 +351,8 @@ public final class PollingTransport implements Transport {
             return; // the GET went away meanwhile; the session closes through the listener
         }
         DebugLog.ENGINE_PACKETS.packetsOut(session, EngineIoOptions.POLLING, packets);
-        StringBuilder sb = new StringBuilder(64);
-        CODEC.encode(packets, sb);
-        AsyncResponses.write(ac, 200, TEXT, sb.toString().getBytes(StandardCharsets.UTF_8));
+        EngineWire.PollingBody body = wire.encodePayload(packets);
+        AsyncResponses.write(ac, 200, body.contentType(), body.bytes());
     }
 
     /** The session closed: the parked GET gets a close packet, a POST being read is dropped. */
@@ -369,8 +378,8 @@ public final class PollingTransport implements Transport {
         if (get != null) {
             if (why.parkedGetAnswer != null) {
                 DebugLog.ENGINE_PACKETS.packet(session, false, EngineIoOptions.POLLING, why.parkedGetAnswer);
-                byte[] body = String.valueOf(why.parkedGetAnswer.type().code()).getBytes(StandardCharsets.US_ASCII);
-                AsyncResponses.write(get, 200, TEXT, body);
+                EngineWire.PollingBody body = wire.encodePayload(List.of(why.parkedGetAnswer));
+                AsyncResponses.write(get, 200, body.contentType(), body.bytes());
             } else {
                 writeError(get, why.lateRequestAnswer);
             }

@@ -8,7 +8,7 @@ import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.HandshakeInfo;
 import dev.socketee.impl.protocol.ProtocolException;
 import dev.socketee.impl.protocol.engine.EnginePacket;
-import dev.socketee.impl.protocol.engine.EnginePacketCodec;
+import dev.socketee.impl.protocol.engine.EngineWire;
 import dev.socketee.impl.protocol.engine.EnginePacketType;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -25,6 +25,7 @@ public final class EngineWebSocketEndpoint extends Endpoint {
     private final EngineServer server;
     private final HandshakeInfo handshake;
     private final String upgradeSid;
+    private final EngineWire wire;
     private WebSocketTransport transport;
     private EngineSession session;
     private volatile boolean probing;
@@ -33,7 +34,13 @@ public final class EngineWebSocketEndpoint extends Endpoint {
     private final java.util.List<Object> early = new java.util.ArrayList<>(1);
 
     public EngineWebSocketEndpoint(EngineServer server, HandshakeInfo handshake, String upgradeSid) {
+        this(server, handshake, upgradeSid, dev.socketee.impl.protocol.engine.Eio4Wire.INSTANCE);
+    }
+
+    /** {@code wire}: the protocol revision of the client (for an upgrade, the session's). */
+    public EngineWebSocketEndpoint(EngineServer server, HandshakeInfo handshake, String upgradeSid, EngineWire wire) {
         this.server = server;
+        this.wire = wire;
         this.handshake = handshake;
         this.upgradeSid = upgradeSid;
     }
@@ -58,9 +65,9 @@ public final class EngineWebSocketEndpoint extends Endpoint {
         ws.setMaxTextMessageBufferSize(max);
         ws.setMaxBinaryMessageBufferSize(max);
         ws.setMaxIdleTimeout(0); // the heartbeat decides when a connection is dead
-        transport = new WebSocketTransport(ws, server.options());
+        transport = new WebSocketTransport(ws, server.options(), wire);
         if (upgradeSid == null) {
-            session = server.open(transport, handshake);
+            session = server.open(transport, handshake, wire.revision());
         } else {
             EngineSession target = server.session(upgradeSid);
             if (target == null || !target.isOpen()) {
@@ -142,7 +149,7 @@ public final class EngineWebSocketEndpoint extends Endpoint {
     private void onText(String frame) {
         EnginePacket packet;
         try {
-            packet = EnginePacketCodec.decodeText(frame);
+            packet = wire.decodeTextFrame(frame);
         } catch (ProtocolException e) {
             DebugLog.ENGINE.event(session, "websocket: malformed packet:", e.getMessage());
             if (probing) {
@@ -166,7 +173,14 @@ public final class EngineWebSocketEndpoint extends Endpoint {
             transport.close(); // only probe and upgrade packets are valid before the switch
             return;
         }
-        EnginePacket packet = EnginePacketCodec.decodeBinary(frame);
+        EnginePacket packet;
+        try {
+            packet = wire.decodeBinaryFrame(frame);
+        } catch (ProtocolException e) {
+            DebugLog.ENGINE.event(session, "websocket: malformed binary packet:", e.getMessage());
+            session.onClose(EngineCloseReason.PARSE_ERROR);
+            return;
+        }
         DebugLog.ENGINE_PACKETS.packet(session, true, EngineIoOptions.WEBSOCKET, packet);
         session.onPacket(transport, packet);
     }

@@ -6,7 +6,7 @@ import dev.socketee.impl.engine.EngineCloseReason;
 import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.transport.Transport;
 import dev.socketee.impl.protocol.engine.EnginePacket;
-import dev.socketee.impl.protocol.engine.EnginePacketCodec;
+import dev.socketee.impl.protocol.engine.EngineWire;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
@@ -44,6 +44,8 @@ public final class WebSocketTransport implements Transport {
     /** The context class loader for sends, or null to leave the caller's (see the class comment). */
     private final ClassLoader sendLoader;
     private final long closeTimeoutMillis;
+    /** The protocol revision the client speaks: how a binary packet is framed. */
+    private final EngineWire wire;
     private volatile EngineSession session;
     private final java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
     /**
@@ -55,7 +57,12 @@ public final class WebSocketTransport implements Transport {
     private int next;
 
     public WebSocketTransport(Session ws, EngineIoOptions options) {
+        this(ws, options, dev.socketee.impl.protocol.engine.Eio4Wire.INSTANCE);
+    }
+
+    public WebSocketTransport(Session ws, EngineIoOptions options, EngineWire wire) {
         this.ws = ws;
+        this.wire = wire;
         this.remote = ws.getAsyncRemote();
         this.sendLoader = ws.getClass().getName().startsWith("org.glassfish.tyrus.")
                 ? ClassLoader.getPlatformClassLoader() : null;
@@ -125,10 +132,10 @@ public final class WebSocketTransport implements Transport {
         }
         DebugLog.ENGINE_PACKETS.packet(session, false, EngineIoOptions.WEBSOCKET, p);
         try {
-            if (p.isBinary()) {
-                remote.sendBinary(ByteBuffer.wrap(p.binary()), sent);
+            if (p.isBinary() && wire.binaryFrames()) {
+                remote.sendBinary(ByteBuffer.wrap(wire.binaryFrame(p)), sent);
             } else {
-                remote.sendText(EnginePacketCodec.encodeText(p), sent);
+                remote.sendText(wire.textFrame(p), sent);
             }
             return null;
         } catch (RuntimeException e) {
