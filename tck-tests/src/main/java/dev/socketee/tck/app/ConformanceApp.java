@@ -57,6 +57,7 @@ public final class ConformanceApp {
                         socket.emitWithAck("ack-request", args, reply -> socket.emitArgs("ack-result", reply))));
         io.namespace("/custom", new NamespaceHandlers().onConnect(ConformanceApp::emitAuth));
         io.attach(context);
+        Eio3App.setUp(context); // /eio3/: allowEio3 on, for the v3-client ITs
     }
 
     private static void emitAuth(SioSocket socket, Object auth) {
