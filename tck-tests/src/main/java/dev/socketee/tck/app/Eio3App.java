@@ -51,12 +51,17 @@ final class Eio3App {
 
     private static NamespaceHandlers rooms(NamespaceHandlers h) {
         return h.on("join", (socket, event, args, ack) -> {
-            socket.join(String.valueOf(args.get(0)));
+            socket.join(room(args));
             if (ack != null) {
                 ack.send(List.of(true));
             }
         }).on("to-room", (socket, event, args, ack) ->
-                socket.namespace().to(String.valueOf(args.get(0))).emit("room-message", args.subList(1, args.size())));
+                socket.namespace().to(room(args)).emit("room-message", args.subList(1, args.size())));
+    }
+
+    /** The first argument as a string: arguments may come as raw JSON (text events) or plain values (binary events). */
+    private static String room(List<?> args) {
+        return String.valueOf(dev.socketee.impl.protocol.socket.PlainValues.of(args.subList(0, 1), null).get(0));
     }
 
     private static void guard(SioSocket socket, Object auth) {
