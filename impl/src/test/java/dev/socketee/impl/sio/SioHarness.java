@@ -34,9 +34,14 @@ final class SioHarness implements AutoCloseable {
     }
 
     Connection open() {
+        return open(4);
+    }
+
+    /** A connection of an Engine.IO {@code revision} 4 client, or 3 (Socket.IO protocol v4). */
+    Connection open(int revision) {
         Connection c = new Connection();
         c.session = io.engine().open(c, new HandshakeInfo(Map.of(), Map.of(),
-                InetSocketAddress.createUnresolved("127.0.0.1", 1), System.currentTimeMillis(), null, null));
+                InetSocketAddress.createUnresolved("127.0.0.1", 1), System.currentTimeMillis(), null, null), revision);
         c.session.onWritable(c);
         return c;
     }
