@@ -22,7 +22,9 @@ public final class BenchServer {
     }
 
     private static void setUp(ServletContext context) {
-        SioServer io = new SioServer(EngineIoOptions.builder().path("/socket.io").build(), Duration.ofSeconds(45));
+        // -Dsocketee.allow-eio3=true: Engine.IO v3 clients too (bench run.sh targets with :eio3)
+        SioServer io = new SioServer(EngineIoOptions.builder().path("/socket.io").allowEio3(Boolean.getBoolean("socketee.allow-eio3")).build(),
+                Duration.ofSeconds(45));
         // -Dsocketee.adapter=redis -Dsocketee.redis.uri=...: the same app as a cluster node (bench cluster runs)
         io.adapterFactory(dev.socketee.impl.sio.AdapterFactories.byName(System.getProperty("socketee.adapter"), System::getProperty,
                 BenchServer.class.getClassLoader()));

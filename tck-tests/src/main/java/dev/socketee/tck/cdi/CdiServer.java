@@ -21,7 +21,8 @@ public final class CdiServer implements AutoCloseable {
                 "socketee.ping-interval", "1000",
                 "socketee.ping-timeout", "1000",
                 "socketee.connect-timeout", "2000",
-                "socketee.cookie", "io"), context -> {
+                "socketee.cookie", "io",
+                "socketee.allow-eio3", "true"), context -> {
                     context.addServlet(LoginServlet.class, "/login");
                     context.addFilter(SessionPrincipalFilter.class, "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
                 }));
