@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * moves forward with {@code advance-clock} instead of waiting), for scenarios/recovery-killed-connection.mjs. Hooks
  * on {@code /}: {@code join} (room), {@code set-data} (key, value), {@code whoami} (acks id,
  * recovered, rooms, data), {@code push} (target room or id, event, n: the server emits to it),
- * {@code disconnect-seen} (id: acks the reason once the server saw it go, else null).
+ * {@code disconnect-seen} (id: acks the reason once the server saw it go, else null; each going is told once).
  * pingInterval 500 ms, pingTimeout 500 ms: a polling client whose TCP connection died is noticed
  * within a second (a suspended request's peer reset is not reported by every container).
  */
@@ -69,7 +69,7 @@ final class RecoveryApp {
                     ack.send(List.of(true));
                 })
                 .on("disconnect-seen", (socket, event, args, ack) -> {
-                    String reason = GONE.get(String.valueOf(plain(args.get(0))));
+                    String reason = GONE.remove(String.valueOf(plain(args.get(0)))); // each disconnect seen once: a recovered socket goes again under the same id
                     ack.send(java.util.Collections.singletonList(reason));
                 }));
         io.attach(context);
