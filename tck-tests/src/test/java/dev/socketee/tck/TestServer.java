@@ -8,7 +8,8 @@ import java.net.URI;
  * The one server under test of this test JVM, started lazily and shared by all ITs.
  *
  * <p>By default it is {@code dev.socketee.tck.app.ConformanceServer} started on 127.0.0.1 and a
- * free port. With {@code -Dsocketee.baseUri=http://host:port} the ITs run against an already running
+ * free port ({@code -Dsocketee.websocket=tyrus}: the same apps websocket-only on Tyrus, see
+ * {@link #isTyrus}). With {@code -Dsocketee.baseUri=http://host:port} the ITs run against an already running
  * server instead (e.g. a deployed WAR, or node's reference server to check the tests themselves).
  *
  * <p>The ConformanceServer is loaded reflectively so that this suite compiles on its own, independent
@@ -49,6 +50,14 @@ public final class TestServer {
         }
     }
 
+    /**
+     * True when the suite runs on Tyrus standalone ({@code -Dsocketee.websocket=tyrus}, the
+     * module's {@code tyrus} execution): the apps serve websocket only, no polling.
+     */
+    public static boolean isTyrus() {
+        return "tyrus".equals(System.getProperty("socketee.websocket", "").trim());
+    }
+
     /** ws:// or wss:// form of the base URL. */
     public static String wsBaseUrl() {
         return baseUrl().replaceFirst("^http", "ws");
@@ -56,7 +65,8 @@ public final class TestServer {
 
     private static URI startConformanceServer() {
         try {
-            Class<?> cls = Class.forName("dev.socketee.tck.app.ConformanceServer");
+            Class<?> cls = Class.forName(isTyrus() ? "dev.socketee.tck.tyrus.TyrusConformanceServer"
+                    : "dev.socketee.tck.app.ConformanceServer");
             Method start = cls.getMethod("start", String.class, int.class);
             Object s = start.invoke(null, "127.0.0.1", 0);
             server = (AutoCloseable) s;

@@ -7,7 +7,11 @@ import dev.socketee.engine.EngineIoOptions;
 import dev.socketee.impl.sio.NamespaceHandlers;
 import dev.socketee.impl.sio.SioServer;
 import dev.socketee.impl.sio.SioSocket;
+import dev.socketee.impl.engine.EngineServer;
+import dev.socketee.impl.engine.HandshakeAdmission;
+import dev.socketee.impl.engine.transport.WebSocketOnlyRegistration;
 import jakarta.servlet.ServletContext;
+import jakarta.websocket.server.ServerContainer;
 import java.time.Duration;
 import java.util.Map;
 
@@ -26,7 +30,7 @@ import java.util.Map;
  * pingInterval 300 ms, pingTimeout 200 ms, maxPayload 1000000, connect timeout 1000 ms.
  *
  * <p>Runs in any Servlet 6 container: embedded by {@link ConformanceServer}, deployed as a WAR by
- * {@link ConformanceWarListener}.
+ * {@link ConformanceWarListener}; websocket-only on a bare WebSocket container ({@link #setUpWebSocketOnly}).
  */
 public final class ConformanceApp {
 
@@ -42,7 +46,28 @@ public final class ConformanceApp {
 
     public static void setUp(ServletContext context) {
         EngineIo.serve(context, testSettings().path("/engine.io").build(), new EchoListener());
+        socketIo().attach(context);
+        Eio3App.setUp(context); // /eio3/: allowEio3 on, for the v3-client ITs
+    }
 
+    /**
+     * The same two servers websocket-only, on a WebSocket container without servlets (Tyrus
+     * standalone): the handshake happens over the websocket. Returns what stops them.
+     */
+    public static Runnable setUpWebSocketOnly(ServerContainer container) {
+        EngineServer engine = new EngineServer(testSettings().path("/engine.io").build(), new EchoListener());
+        WebSocketOnlyRegistration.register(container, engine, HandshakeAdmission.ADMIT_ALL);
+        SioServer io = socketIo();
+        EngineServer sio = io.start();
+        WebSocketOnlyRegistration.register(container, sio, HandshakeAdmission.ADMIT_ALL);
+        return () -> {
+            engine.close();
+            sio.close();
+            io.close();
+        };
+    }
+
+    private static SioServer socketIo() {
         SioServer io = new SioServer(testSettings().path("/socket.io").build(), Duration.ofMillis(1000));
         io.namespace("/", new NamespaceHandlers()
                 .onConnect(ConformanceApp::emitAuth)
@@ -56,8 +81,7 @@ public final class ConformanceApp {
                 .on("request-ack", (socket, event, args, ack) ->
                         socket.emitWithAck("ack-request", args, reply -> socket.emitArgs("ack-result", reply))));
         io.namespace("/custom", new NamespaceHandlers().onConnect(ConformanceApp::emitAuth));
-        io.attach(context);
-        Eio3App.setUp(context); // /eio3/: allowEio3 on, for the v3-client ITs
+        return io;
     }
 
     private static void emitAuth(SioSocket socket, Object auth) {
