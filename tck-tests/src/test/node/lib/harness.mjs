@@ -18,6 +18,15 @@ setTimeout(() => {
   process.exit(2);
 }, 10000).unref();
 
+// SOCKETEE_TRANSPORTS=websocket (set when the server under test has no polling, e.g. Tyrus standalone):
+// a scenario's transport sets are cut to those the server serves.
+const served = process.env.SOCKETEE_TRANSPORTS ? process.env.SOCKETEE_TRANSPORTS.split(",") : null;
+
+/** The transport sets (e.g. [["websocket"], ["polling"]]) the server under test serves. */
+export function transportsUnderTest(sets) {
+  return served ? sets.filter((set) => set.every((t) => served.includes(t))) : sets;
+}
+
 export function log(...args) {
   console.log(...args);
 }

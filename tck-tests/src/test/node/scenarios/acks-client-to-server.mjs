@@ -1,9 +1,9 @@
 // "message-with-ack" is acknowledged with its own arguments (client -> server acks), concurrently and in any order.
 import { io } from "socket.io-client";
-import { scenario, baseUrl, path, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, assert, log, transportsUnderTest } from "../lib/harness.mjs";
 
 await scenario("acks-client-to-server", async (cleanup) => {
-  for (const transports of [["websocket"], ["polling"]]) {
+  for (const transports of transportsUnderTest([["websocket"], ["polling"]])) {
     const socket = cleanup(io(baseUrl, { path, forceNew: true, transports }));
     await once(socket, "connect");
     assert.equal(await socket.timeout(3000).emitWithAck("message-with-ack", "one"), "one");

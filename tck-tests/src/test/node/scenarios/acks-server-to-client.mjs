@@ -1,10 +1,10 @@
 // Server -> client acks: "request-ack" A makes the server emit "ack-request" A with an ack callback;
 // the client's ack B comes back as "ack-result" B.
 import { io } from "socket.io-client";
-import { scenario, baseUrl, path, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, assert, log, transportsUnderTest } from "../lib/harness.mjs";
 
 await scenario("acks-server-to-client", async (cleanup) => {
-  for (const transports of [["websocket"], ["polling"]]) {
+  for (const transports of transportsUnderTest([["websocket"], ["polling"]])) {
     const socket = cleanup(io(baseUrl, { path, forceNew: true, transports }));
     await once(socket, "connect");
     socket.once("ack-request", (...args) => {

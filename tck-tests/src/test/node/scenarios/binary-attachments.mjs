@@ -1,7 +1,7 @@
 // Binary arguments (Node Buffers) nested in objects and arrays, several attachments per packet,
 // come back byte-identical in "message-back" and in acks, on websocket and on polling.
 import { io } from "socket.io-client";
-import { scenario, baseUrl, path, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, assert, log, transportsUnderTest } from "../lib/harness.mjs";
 
 const bytes = (n, seed) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff));
 
@@ -24,7 +24,7 @@ function normalize(v) {
 }
 
 await scenario("binary-attachments", async (cleanup) => {
-  for (const transports of [["websocket"], ["polling"]]) {
+  for (const transports of transportsUnderTest([["websocket"], ["polling"]])) {
     const socket = cleanup(io(baseUrl, { path, forceNew: true, transports }));
     await once(socket, "connect");
     for (const args of cases) {

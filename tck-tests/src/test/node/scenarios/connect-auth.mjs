@@ -1,10 +1,10 @@
 // The CONNECT payload (the client's auth object) is given back by the server's "auth" event, on / and /custom.
 import { io, Manager } from "socket.io-client";
-import { scenario, baseUrl, path, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, assert, log, transportsUnderTest } from "../lib/harness.mjs";
 
 await scenario("connect-auth", async (cleanup) => {
   const auth = { token: "abc", n: 42, nested: { list: [1, "two", null, true] }, unicode: "é€😀" };
-  for (const transports of [["websocket"], ["polling"]]) {
+  for (const transports of transportsUnderTest([["websocket"], ["polling"]])) {
     const manager = new Manager(baseUrl, { path, transports });
     const root = cleanup(manager.socket("/", { auth }));
     const custom = cleanup(manager.socket("/custom", { auth: { other: "x" } }));

@@ -1,10 +1,10 @@
 // "server-disconnect" makes the server disconnect the socket: the client sees reason "io server disconnect"
 // and does not reconnect by itself.
 import { io } from "socket.io-client";
-import { scenario, baseUrl, path, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, assert, log, transportsUnderTest } from "../lib/harness.mjs";
 
 await scenario("disconnect-server", async (cleanup) => {
-  for (const transports of [["websocket"], ["polling"]]) {
+  for (const transports of transportsUnderTest([["websocket"], ["polling"]])) {
     const socket = cleanup(io(baseUrl, { path, forceNew: true, transports }));
     await once(socket, "connect");
     const engine = socket.io.engine;

@@ -1,7 +1,7 @@
 // engine.io-client answers the server's pings: the connection survives several pingInterval+pingTimeout
 // periods, on websocket and on polling.
 import { Socket } from "engine.io-client";
-import { scenario, baseUrl, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, once, assert, log, transportsUnderTest } from "../lib/harness.mjs";
 
 async function check(transports) {
   const socket = new Socket(baseUrl, { path: "/engine.io/", transports, upgrade: false });
@@ -24,6 +24,7 @@ async function check(transports) {
 }
 
 await scenario("engine-heartbeat", async () => {
-  await check(["websocket"]);
-  await check(["polling"]);
+  for (const transports of transportsUnderTest([["websocket"], ["polling"]])) {
+    await check(transports);
+  }
 });

@@ -1,6 +1,6 @@
 // "message" is answered by "message-back" with the same arguments, for all JSON types, on both transports.
 import { io } from "socket.io-client";
-import { scenario, baseUrl, path, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, assert, log, transportsUnderTest } from "../lib/harness.mjs";
 
 const cases = [
   [],
@@ -14,7 +14,7 @@ const cases = [
 ];
 
 await scenario("messages-message-back", async (cleanup) => {
-  for (const transports of [["websocket"], ["polling"]]) {
+  for (const transports of transportsUnderTest([["websocket"], ["polling"]])) {
     const socket = cleanup(io(baseUrl, { path, forceNew: true, transports }));
     await once(socket, "connect");
     for (const args of cases) {

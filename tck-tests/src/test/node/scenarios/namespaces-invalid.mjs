@@ -1,10 +1,10 @@
 // Connecting to an unknown namespace fails with connect_error "Invalid namespace"; "/" on the same
 // Manager is unaffected.
 import { Manager } from "socket.io-client";
-import { scenario, baseUrl, path, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, assert, log, transportsUnderTest } from "../lib/harness.mjs";
 
 await scenario("namespaces-invalid", async (cleanup) => {
-  for (const transports of [["websocket"], ["polling"]]) {
+  for (const transports of transportsUnderTest([["websocket"], ["polling"]])) {
     const manager = new Manager(baseUrl, { path, transports });
     const root = cleanup(manager.socket("/"));
     const random = cleanup(manager.socket("/random"));

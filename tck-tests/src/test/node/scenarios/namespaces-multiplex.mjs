@@ -1,9 +1,9 @@
 // "/" and "/custom" from one Manager share one Engine.IO session; each namespace gets its own CONNECT.
 import { Manager } from "socket.io-client";
-import { scenario, baseUrl, path, once, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, assert, log, transportsUnderTest } from "../lib/harness.mjs";
 
 await scenario("namespaces-multiplex", async (cleanup) => {
-  for (const transports of [["websocket"], ["polling"], ["polling", "websocket"]]) {
+  for (const transports of transportsUnderTest([["websocket"], ["polling"], ["polling", "websocket"]])) {
     const manager = new Manager(baseUrl, { path, transports });
     const root = cleanup(manager.socket("/"));
     const custom = cleanup(manager.socket("/custom"));

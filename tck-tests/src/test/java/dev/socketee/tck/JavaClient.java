@@ -138,4 +138,13 @@ public final class JavaClient implements AutoCloseable {
     public static final String[] POLLING = {io.socket.engineio.client.transports.Polling.NAME};
     /** The client's default: polling, then upgrade to websocket. */
     public static final String[] DEFAULT = null;
+
+    /**
+     * The parameter sets ({@code name, String[] transports}) the server under test serves: on a
+     * websocket-only server ({@link TestServer#isTyrus}) only those with {@link #WEBSOCKET}.
+     */
+    public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> served(
+            java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> sets) {
+        return TestServer.isTyrus() ? sets.filter(a -> a.get()[1] == WEBSOCKET) : sets;
+    }
 }

@@ -41,9 +41,19 @@ public final class NodeScenarios {
         }
     }
 
+    /**
+     * The scenarios that need polling (the default polling-then-upgrade client, polling only):
+     * left out when the server is websocket-only ({@link TestServer#isTyrus}). The others cut
+     * their transport sets themselves ({@code transportsUnderTest} of the harness, told by
+     * {@code SOCKETEE_TRANSPORTS}).
+     */
+    private static final java.util.Set<String> NEED_POLLING = java.util.Set.of("connect-default-upgrade.mjs",
+            "connect-polling-only.mjs", "engine-polling-echo.mjs", "engine-upgrade-sequence.mjs");
+
     /** One dynamic test per scenario whose name starts with {@code prefix}; fails if there is none. */
     public static Stream<DynamicTest> tests(String prefix) {
-        List<String> names = all().stream().filter(n -> n.startsWith(prefix)).toList();
+        List<String> names = all().stream().filter(n -> n.startsWith(prefix))
+                .filter(n -> !TestServer.isTyrus() || !NEED_POLLING.contains(n)).toList();
         assertFalse(names.isEmpty(), "no node scenario named " + prefix + "*.mjs");
         return names.stream().map(n -> DynamicTest.dynamicTest(n, () -> run(n)));
     }
@@ -60,7 +70,11 @@ public final class NodeScenarios {
         List<String> command = new java.util.ArrayList<>(List.of("node", "scenarios/" + script));
         command.addAll(List.of(args));
         String what = String.join(" ", command.subList(1, command.size()));
-        Process p = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (TestServer.isTyrus()) {
+            builder.environment().put("SOCKETEE_TRANSPORTS", "websocket");
+        }
+        Process p = builder
                 .directory(nodeDir().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(out)

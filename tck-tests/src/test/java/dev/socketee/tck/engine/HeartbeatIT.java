@@ -69,6 +69,7 @@ class HeartbeatIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("polling")
     void pollingStaysAliveWithPongs() {
         String sid = handshake(PATH);
         long t0 = System.nanoTime();
@@ -85,6 +86,7 @@ class HeartbeatIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("polling")
     void pollingWithoutPongIsClosed() {
         long before = System.nanoTime();
         String sid = handshake(PATH);
@@ -108,6 +110,7 @@ class HeartbeatIT {
      * the interval.)
      */
     @Test
+    @org.junit.jupiter.api.Tag("polling")
     void pollingSessionIsGoneAtPingIntervalPlusTimeoutAfterTheLastPong() {
         String sid = handshake(PATH);
         HttpResponse<String> ping = get(pollingUri(PATH, sid));

@@ -27,7 +27,7 @@ class AcksIT {
     }
 
     static Stream<Arguments> transports() {
-        return Stream.of(Arguments.of("websocket", JavaClient.WEBSOCKET), Arguments.of("polling", JavaClient.POLLING));
+        return JavaClient.served(Stream.of(Arguments.of("websocket", JavaClient.WEBSOCKET), Arguments.of("polling", JavaClient.POLLING)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -27,7 +27,7 @@ class BinaryIT {
     }
 
     static Stream<Arguments> transports() {
-        return Stream.of(Arguments.of("websocket", JavaClient.WEBSOCKET), Arguments.of("polling", JavaClient.POLLING));
+        return JavaClient.served(Stream.of(Arguments.of("websocket", JavaClient.WEBSOCKET), Arguments.of("polling", JavaClient.POLLING)));
     }
 
     static byte[] bytes(int n, int seed) {

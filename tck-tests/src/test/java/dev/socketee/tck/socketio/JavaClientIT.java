@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class JavaClientIT {
 
     static Stream<Arguments> transports() {
-        return Stream.of(Arguments.of("websocket", JavaClient.WEBSOCKET), Arguments.of("polling", JavaClient.POLLING),
-                Arguments.of("default", JavaClient.DEFAULT));
+        return JavaClient.served(Stream.of(Arguments.of("websocket", JavaClient.WEBSOCKET), Arguments.of("polling", JavaClient.POLLING),
+                Arguments.of("default", JavaClient.DEFAULT)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,6 +71,7 @@ class JavaClientIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("polling")
     void defaultTransportsUpgradeToWebSocket() throws InterruptedException {
         java.util.concurrent.BlockingQueue<String> transports = new java.util.concurrent.LinkedBlockingQueue<>();
         try (JavaClient c = JavaClient.create("/", JavaClient.DEFAULT, null)) {
