@@ -7,14 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 import java.util.function.Consumer;
-import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.ConnectionProbe;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.nio.transport.TCPNIOServerConnection;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
@@ -33,20 +30,32 @@ public final class TyrusServer implements AutoCloseable {
     private final HttpServer http;
     private final NetworkListener listener;
     private final Container container;
-    private final AtomicInteger connections;
+    private final WriteStallWatchdog watchdog;
 
-    private TyrusServer(HttpServer http, NetworkListener listener, Container container, AtomicInteger connections) {
+    private TyrusServer(HttpServer http, NetworkListener listener, Container container, WriteStallWatchdog watchdog) {
         this.http = http;
         this.listener = listener;
         this.container = container;
-        this.connections = connections;
+        this.watchdog = watchdog;
     }
+
+    /** A connection whose queued writes make no progress for this long is torn down (Socketee's default closeTimeout). */
+    public static final Duration DEFAULT_WRITE_STALL_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * Starts on {@code host} and {@code port} (0: a free one) with the endpoints {@code deploy}
      * adds to the container.
      */
     public static TyrusServer start(String host, int port, Consumer<ServerContainer> deploy) {
+        return start(host, port, DEFAULT_WRITE_STALL_TIMEOUT, deploy);
+    }
+
+    /**
+     * As above; a TCP connection whose queued writes made no progress for {@code writeStallTimeout}
+     * (a peer that stopped reading) is torn down ({@link WriteStallWatchdog}): use the engine's
+     * {@code closeTimeout}.
+     */
+    public static TyrusServer start(String host, int port, Duration writeStallTimeout, Consumer<ServerContainer> deploy) {
         Container container = new Container();
         deploy.accept(container);
         HttpServer http = new HttpServer();
@@ -56,20 +65,22 @@ public final class TyrusServer implements AutoCloseable {
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(tyrusAddOn(container));
-        AtomicInteger connections = new AtomicInteger();
-        listener.getTransport().getConnectionMonitoringConfig().addProbes(new ConnectionCounter(connections));
+        WriteStallWatchdog watchdog = new WriteStallWatchdog(writeStallTimeout, System::nanoTime);
+        listener.getTransport().getConnectionMonitoringConfig().addProbes(watchdog);
         http.addListener(listener);
         try {
             http.start();
             container.start("/", listener.getPort());
         } catch (IOException e) {
+            watchdog.close();
             http.shutdownNow();
             throw new UncheckedIOException("Could not listen on " + host + ":" + port, e);
         } catch (DeploymentException e) {
+            watchdog.close();
             http.shutdownNow();
             throw new IllegalStateException("Could not deploy the WebSocket endpoints", e);
         }
-        return new TyrusServer(http, listener, container, connections);
+        return new TyrusServer(http, listener, container, watchdog);
     }
 
     public int port() {
@@ -83,13 +94,14 @@ public final class TyrusServer implements AutoCloseable {
 
     /** TCP connections open now (for tests of connection teardown). */
     public int openConnections() {
-        return connections.get();
+        return watchdog.openConnections();
     }
 
     @Override
     public void close() {
         container.stop();
         http.shutdownNow();
+        watchdog.close();
     }
 
     /** Tyrus's server container; its engine routes the upgrades the Grizzly filter hands it. */
@@ -130,26 +142,6 @@ public final class TyrusServer implements AutoCloseable {
             return c.newInstance(container, "/");
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("This Tyrus version's WebSocketAddOn cannot be made: " + e, e);
-        }
-    }
-
-    private static final class ConnectionCounter extends ConnectionProbe.Adapter {
-        private final AtomicInteger open;
-
-        ConnectionCounter(AtomicInteger open) {
-            this.open = open;
-        }
-
-        @Override
-        public void onAcceptEvent(Connection serverConnection, Connection clientConnection) {
-            open.incrementAndGet();
-        }
-
-        @Override
-        public void onCloseEvent(Connection connection) {
-            if (!(connection instanceof TCPNIOServerConnection)) { // the listening socket is not counted
-                open.decrementAndGet();
-            }
         }
     }
 }
