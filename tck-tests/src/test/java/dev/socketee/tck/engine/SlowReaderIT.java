@@ -7,6 +7,11 @@ import dev.socketee.engine.EngineConnection;
 import dev.socketee.engine.EngineIo;
 import dev.socketee.engine.EngineIoListener;
 import dev.socketee.engine.EngineIoOptions;
+import dev.socketee.impl.engine.EngineServer;
+import dev.socketee.impl.engine.HandshakeAdmission;
+import dev.socketee.impl.engine.transport.WebSocketOnlyRegistration;
+import dev.socketee.se.TyrusServer;
+import dev.socketee.tck.TestServer;
 import dev.socketee.tck.app.EmbeddedJetty;
 import dev.socketee.tck.servers.ServerUnderTest;
 import java.io.ByteArrayOutputStream;
@@ -33,43 +38,94 @@ import org.junit.jupiter.api.Test;
  * outbound bound is reached, and its TCP connection is torn down by the server within
  * closeTimeout, although the close frame can never be written (it waits behind writes the peer
  * never reads). Before, such connections stayed open with their fds and kernel buffers forever.
- * Own embedded server (a short closeTimeout and a small bound), raw socket with a small receive
- * buffer.
+ * Own embedded server (a short closeTimeout and a small bound; Jetty, or Tyrus in the tyrus
+ * execution), raw socket with a small receive buffer.
  */
 class SlowReaderIT {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
     private static final int CHUNK = 64 * 1024;
     private static final CompletableFuture<String> CLOSED = new CompletableFuture<>();
-    private static EmbeddedJetty server;
+    private static SlowServer server;
+
+    /** The embedded Jetty, or with {@code -Dsocketee.websocket=tyrus} Tyrus standalone (websocket-only). */
+    private interface SlowServer extends AutoCloseable {
+        int port();
+
+        int openConnections();
+
+        @Override
+        void close();
+    }
 
     @BeforeAll
     static void start() {
         Assumptions.assumeFalse(ServerUnderTest.isExternal(), "runs on the embedded server only");
-        server = EmbeddedJetty.start("127.0.0.1", 0, context -> EngineIo.serve(context, EngineIoOptions.builder()
+        EngineIoOptions options = EngineIoOptions.builder()
                 .path("/slow")
                 .transports(Set.of(EngineIoOptions.WEBSOCKET))
                 .pingInterval(Duration.ofMinutes(5)).pingTimeout(Duration.ofMinutes(5))
                 .maxBufferedBytes(512 * 1024)
                 .closeTimeout(CLOSE_TIMEOUT)
-                .build(), new EngineIoListener() {
-                    @Override
-                    public void onOpen(EngineConnection c) {
-                    }
+                .build();
+        server = TestServer.isTyrus() ? onTyrus(options) : onJetty(options);
+    }
 
-                    @Override
-                    public void onMessage(EngineConnection c, String text) {
-                        String chunk = "x".repeat(CHUNK);
-                        for (int i = 0; i < 4_000 && c.isOpen(); i++) { // bounded: at most 256 MB offered
-                            c.send(chunk);
-                        }
-                    }
+    private static SlowServer onJetty(EngineIoOptions options) {
+        EmbeddedJetty jetty = EmbeddedJetty.start("127.0.0.1", 0, context -> EngineIo.serve(context, options, new Flood()));
+        return new SlowServer() {
+            public int port() {
+                return jetty.port();
+            }
 
-                    @Override
-                    public void onClose(EngineConnection c, String reason) {
-                        CLOSED.complete(reason);
-                    }
-                }));
+            public int openConnections() {
+                return jetty.openConnections();
+            }
+
+            public void close() {
+                jetty.close();
+            }
+        };
+    }
+
+    private static SlowServer onTyrus(EngineIoOptions options) {
+        EngineServer engine = new EngineServer(options, new Flood());
+        TyrusServer tyrus = TyrusServer.start("127.0.0.1", 0, CLOSE_TIMEOUT, // Tyrus: the close deadline is the se module's
+                container -> WebSocketOnlyRegistration.register(container, engine, HandshakeAdmission.ADMIT_ALL));
+        return new SlowServer() {
+            public int port() {
+                return tyrus.port();
+            }
+
+            public int openConnections() {
+                return tyrus.openConnections();
+            }
+
+            public void close() {
+                engine.close();
+                tyrus.close();
+            }
+        };
+    }
+
+    /** Pushes 64 KiB chunks at every message until the connection closes. */
+    private static final class Flood implements EngineIoListener {
+        @Override
+        public void onOpen(EngineConnection c) {
+        }
+
+        @Override
+        public void onMessage(EngineConnection c, String text) {
+            String chunk = "x".repeat(CHUNK);
+            for (int i = 0; i < 4_000 && c.isOpen(); i++) { // bounded: at most 256 MB offered
+                c.send(chunk);
+            }
+        }
+
+        @Override
+        public void onClose(EngineConnection c, String reason) {
+            CLOSED.complete(reason);
+        }
     }
 
     @AfterAll
