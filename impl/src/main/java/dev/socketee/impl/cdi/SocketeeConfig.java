@@ -42,7 +42,12 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
                       Function<String, String> raw, dev.socketee.adapter.RecoveryOptions recovery) {
 
     static SocketeeConfig load(ServletContext context) {
-        Function<String, Optional<String>> source = sourceFor(context);
+        return load(context::getInitParameter);
+    }
+
+    /** Without a servlet context (websocket-only, Java SE): {@code settings} instead of the init parameters. */
+    static SocketeeConfig load(Function<String, String> settings) {
+        Function<String, Optional<String>> source = sourceFor(settings);
         EngineIoOptions.Builder b = EngineIoOptions.builder()
                 .path(source.apply("socketee.path").orElse("/socket.io"))
                 .pingInterval(Duration.ofMillis(number(source, "socketee.ping-interval", 25_000)))
@@ -83,7 +88,7 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
 
     /** Read before CDI is up too: the WebSocket endpoint is registered while the application deploys. */
     static boolean perMessageDeflate(ServletContext context) {
-        return perMessageDeflate(sourceFor(context));
+        return perMessageDeflate(sourceFor(context::getInitParameter));
     }
 
     private static boolean perMessageDeflate(Function<String, Optional<String>> source) {
@@ -92,14 +97,14 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
 
     /** Only the path is needed before CDI is up (the servlet mapping). */
     static String path(ServletContext context) {
-        return EngineIoOptions.builder().path(sourceFor(context).apply("socketee.path").orElse("/socket.io")).build().path();
+        return EngineIoOptions.builder().path(sourceFor(context::getInitParameter).apply("socketee.path").orElse("/socket.io")).build().path();
     }
 
-    private static Function<String, Optional<String>> sourceFor(ServletContext context) {
+    private static Function<String, Optional<String>> sourceFor(Function<String, String> fallback) {
         Function<String, Optional<String>> mp = MicroProfileConfigSource.tryCreate();
         return key -> {
             Optional<String> v = mp == null ? Optional.empty() : mp.apply(key);
-            return v.isPresent() ? v : Optional.ofNullable(context.getInitParameter(key)).filter(s -> !s.isBlank());
+            return v.isPresent() ? v : Optional.ofNullable(fallback.apply(key)).filter(s -> !s.isBlank());
         };
     }
 
