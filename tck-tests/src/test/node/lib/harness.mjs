@@ -22,6 +22,12 @@ setTimeout(() => {
 // a scenario's transport sets are cut to those the server serves.
 const served = process.env.SOCKETEE_TRANSPORTS ? process.env.SOCKETEE_TRANSPORTS.split(",") : null;
 
+/** True when the server under test has no servlets (websocket only): no polling, no HTTP session, no login page. */
+export const websocketOnly = served !== null && !served.includes("polling");
+
+/** Client options for the transports the server serves ({} when it serves both). */
+export const servedTransports = served ? { transports: served } : {};
+
 /** The transport sets (e.g. [["websocket"], ["polling"]]) the server under test serves. */
 export function transportsUnderTest(sets) {
   return served ? sets.filter((set) => set.every((t) => served.includes(t))) : sets;

@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { io } from "socket.io-client";
-import { scenario, baseUrl, path, once, within, assert, log } from "../lib/harness.mjs";
+import { scenario, baseUrl, path, once, within, assert, log, servedTransports } from "../lib/harness.mjs";
 
 const mode = process.argv[3] || "default";
 const expected = mode === "polling" ? ["transport error", "ping timeout"] : ["transport close"];
@@ -34,7 +34,7 @@ function startVictim() {
 }
 
 await scenario(`cdi-killed-client (${mode})`, async (cleanup) => {
-  const observer = cleanup(io(baseUrl, { path, forceNew: true, reconnection: false }));
+  const observer = cleanup(io(baseUrl, { path, forceNew: true, reconnection: false, ...servedTransports }));
   await once(observer, "connect");
   const { child, id, transport } = await startVictim();
   assert.equal(transport, mode === "polling" ? "polling" : "websocket");

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CdiBinaryObjectsIT {
 
     static Stream<Arguments> transports() {
-        return Stream.of(Arguments.of("websocket", JavaClient.WEBSOCKET), Arguments.of("polling", JavaClient.POLLING));
+        return JavaClient.served(Stream.of(Arguments.of("websocket", JavaClient.WEBSOCKET), Arguments.of("polling", JavaClient.POLLING)));
     }
 
     @ParameterizedTest(name = "{0}")

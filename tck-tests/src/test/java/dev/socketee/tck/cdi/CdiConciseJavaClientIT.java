@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CdiConciseJavaClientIT {
 
     static Stream<Arguments> transports() {
-        return Stream.of(Arguments.of("websocket", JavaClient.WEBSOCKET), Arguments.of("polling", JavaClient.POLLING),
-                Arguments.of("default", JavaClient.DEFAULT));
+        return JavaClient.served(Stream.of(Arguments.of("websocket", JavaClient.WEBSOCKET), Arguments.of("polling", JavaClient.POLLING),
+                Arguments.of("default", JavaClient.DEFAULT)));
     }
 
     @ParameterizedTest(name = "{0}")

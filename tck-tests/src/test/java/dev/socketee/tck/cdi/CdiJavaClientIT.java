@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CdiJavaClientIT {
 
     static Stream<Arguments> transports() {
-        return Stream.of(Arguments.of("websocket", JavaClient.WEBSOCKET), Arguments.of("polling", JavaClient.POLLING),
-                Arguments.of("default", JavaClient.DEFAULT));
+        return JavaClient.served(Stream.of(Arguments.of("websocket", JavaClient.WEBSOCKET), Arguments.of("polling", JavaClient.POLLING),
+                Arguments.of("default", JavaClient.DEFAULT)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -209,6 +209,7 @@ class CdiJavaClientIT {
      * NameNotFoundException. A raw polling client joins "/" and then never answers a ping.
      */
     @Test
+    @org.junit.jupiter.api.Tag("polling")
     void disconnectHandlerAfterAPingTimeoutSeesTheRequestContextAndNaming() {
         String base = CdiTestServer.baseUrl() + "/socket.io/?EIO=4&transport=polling";
         HttpResponse<String> open = RawHttp.get(URI.create(base));

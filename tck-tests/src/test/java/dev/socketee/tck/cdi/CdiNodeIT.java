@@ -21,6 +21,7 @@ class CdiNodeIT {
         List<String> names = NodeScenarios.all().stream().filter(n -> n.startsWith("cdi-")).toList();
         assertFalse(names.isEmpty(), "no node scenario named cdi-*.mjs");
         return names.stream().flatMap(n -> MODES.stream()
+                .filter(mode -> !dev.socketee.tck.TestServer.isTyrus() || mode.equals("websocket"))
                 .map(mode -> DynamicTest.dynamicTest(n + " " + mode, () -> NodeScenarios.run(n, CdiTestServer.baseUrl(), mode))));
     }
 }

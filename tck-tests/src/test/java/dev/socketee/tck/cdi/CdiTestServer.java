@@ -4,7 +4,8 @@ import dev.socketee.tck.servers.ServerUnderTest;
 import java.net.URI;
 
 /**
- * The one CDI feature server ({@link CdiServer}: Jetty + Weld) of this test JVM, started lazily on first use
+ * The one CDI feature server ({@link CdiServer}: Jetty + Weld; with {@code -Dsocketee.websocket=tyrus}
+ * the same beans websocket-only on Weld SE + Tyrus) of this test JVM, started lazily on first use
  * and stopped when the JVM exits. Weld allows only one default container per class loader, so it is never
  * started twice nor restarted per test class.
  *
@@ -15,7 +16,7 @@ import java.net.URI;
  */
 public final class CdiTestServer {
     private static URI baseUri;
-    private static CdiServer server;
+    private static AutoCloseable server;
 
     private CdiTestServer() {}
 
@@ -27,19 +28,42 @@ public final class CdiTestServer {
                 baseUri = URI.create(stripSlash(external.trim()));
             } else if (ServerUnderTest.isExternal()) {
                 baseUri = ServerUnderTest.cdiUri();
+            } else if (dev.socketee.tck.TestServer.isTyrus()) {
+                dev.socketee.se.SocketeeSe se = onTyrus();
+                server = se;
+                Runtime.getRuntime().addShutdownHook(new Thread(se::close, "cdi-server-stop"));
+                baseUri = URI.create(stripSlash(se.uri().toString()));
             } else {
-                server = CdiServer.start("127.0.0.1", 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cdi-server-stop"));
-                baseUri = URI.create(stripSlash(server.baseUri().toString()));
+                CdiServer jetty = CdiServer.start("127.0.0.1", 0);
+                server = jetty;
+                Runtime.getRuntime().addShutdownHook(new Thread(jetty::close, "cdi-server-stop"));
+                baseUri = URI.create(stripSlash(jetty.baseUri().toString()));
             }
         }
         return baseUri;
     }
 
+    /**
+     * The same app websocket-only on Weld SE + Tyrus ({@code -Dsocketee.websocket=tyrus}): CdiServer's
+     * settings as settings of SocketeeSe (no cookie: there is no polling; no login servlet).
+     */
+    private static dev.socketee.se.SocketeeSe onTyrus() {
+        java.util.Map<String, String> settings = java.util.Map.of(
+                "socketee.ping-interval", "1000",
+                "socketee.ping-timeout", "1000",
+                "socketee.connect-timeout", "2000");
+        return dev.socketee.se.SocketeeSe.start(new org.jboss.weld.environment.se.Weld().skipShutdownHook(), "127.0.0.1", 0,
+                settings::get);
+    }
+
     /** Stops the in-JVM CDI app, if this JVM started one (ServerShutdownIT, at the end of the run). */
     public static synchronized void stopEmbedded() {
         if (server != null) {
-            server.close();
+            try {
+                server.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
             server = null;
         }
     }
