@@ -246,11 +246,15 @@ public final class WebSocketOnlyRegistration {
                     LOG.log(Level.FINE, "close failed", e);
                 }
             };
-            if (server != null) {
-                server.callbacks().execute(close);
-            } else {
-                close.run();
+            try {
+                if (server != null) {
+                    server.callbacks().execute(close);
+                    return;
+                }
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the engine is closing: close here
             }
+            close.run();
         }
     }
 }
