@@ -27,6 +27,7 @@ public final class SocketeeSe implements AutoCloseable {
     private final WeldContainer weld;
     private final WebSocketOnlySocketee socketee;
     private final TyrusServer server;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SocketeeSe(WeldContainer weld, WebSocketOnlySocketee socketee, TyrusServer server) {
         this.weld = weld;
@@ -77,9 +78,12 @@ public final class SocketeeSe implements AutoCloseable {
         return socketee.path();
     }
 
-    /** Ends the sessions ("server shutting down"), then stops Tyrus and CDI. */
+    /** Ends the sessions ("server shutting down"), then stops Tyrus and CDI; once (later calls do nothing). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         socketee.close();
         server.close();
         weld.close();
