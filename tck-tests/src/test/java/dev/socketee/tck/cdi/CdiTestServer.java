@@ -51,7 +51,8 @@ public final class CdiTestServer {
         java.util.Map<String, String> settings = java.util.Map.of(
                 "socketee.ping-interval", "1000",
                 "socketee.ping-timeout", "1000",
-                "socketee.connect-timeout", "2000");
+                "socketee.connect-timeout", "2000",
+                "socketee.allow-eio3", "true");
         return dev.socketee.se.SocketeeSe.start(new org.jboss.weld.environment.se.Weld().skipShutdownHook(), "127.0.0.1", 0,
                 settings::get);
     }

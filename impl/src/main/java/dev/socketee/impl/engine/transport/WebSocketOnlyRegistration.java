@@ -96,7 +96,8 @@ public final class WebSocketOnlyRegistration {
             if (!EngineIoOptions.WEBSOCKET.equals(transport)) {
                 return new Refused(server, EngineError.UNKNOWN_TRANSPORT.message());
             }
-            if (!"4".equals(QueryString.first(query, "EIO"))) {
+            dev.socketee.impl.protocol.engine.EngineWire wire = ProtocolRevision.ofHandshake(query, server.options());
+            if (wire == null) { // EIO=3 (or none) without allowEio3, as the servlet answers it
                 return new Refused(server, EngineError.UNSUPPORTED_PROTOCOL_VERSION.message());
             }
             if (server.isClosed()) {
@@ -115,7 +116,9 @@ public final class WebSocketOnlyRegistration {
                     return new Refused(server, refusal.message());
                 }
             }
-            return new EngineWebSocketEndpoint(server, handshake, sid);
+            // a sid names a polling session to upgrade, which this container cannot have: refused by the endpoint
+            return sid == null ? new EngineWebSocketEndpoint(server, handshake, null, wire)
+                    : new EngineWebSocketEndpoint(server, handshake, sid);
         }
 
         private HandshakeAdmission.Refusal admit(HandshakeInfo handshake) {
