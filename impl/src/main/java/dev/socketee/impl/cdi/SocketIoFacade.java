@@ -76,7 +76,8 @@ final class SocketIoFacade implements SocketIo {
     public CompletionStage<List<AckReply>> serverSideEmitWithAck(String namespace, String event, Object... args) {
         ArgumentBinder binder = rt().binder();
         CompletableFuture<List<AckReply>> result = new CompletableFuture<>();
-        namespace(namespace).adapter().serverSideEmitWithAck(serverEventData(namespace, event, args)).whenComplete((replies, error) -> {
+        dev.socketee.impl.sio.Namespace ns = namespace(namespace);
+        ns.clusterRequest(() -> ns.adapter().serverSideEmitWithAck(serverEventData(namespace, event, args))).whenComplete((replies, error) -> {
             if (error == null) {
                 result.complete(EmitterFacade.replies(replies, binder));
                 return;
@@ -98,7 +99,8 @@ final class SocketIoFacade implements SocketIo {
 
     @Override
     public CompletionStage<Integer> serverCount(String namespace) {
-        return namespace(namespace).adapter().serverCount();
+        dev.socketee.impl.sio.Namespace ns = namespace(namespace);
+        return ns.clusterRequest(() -> ns.adapter().serverCount());
     }
 
     @Override

@@ -39,6 +39,8 @@ public final class EngineServer implements EngineIoServer {
     private final String openTemplateTailUpgradable;
     private final String openTemplateTailNoUpgrades;
     private volatile boolean closed;
+    /** Where sessions report opens, closes, bytes (see {@link dev.socketee.impl.metrics.ServerMetrics}); nothing by default. */
+    private volatile dev.socketee.impl.metrics.ServerMetrics metrics = dev.socketee.impl.metrics.ServerMetrics.NONE;
 
     /** A server with threads of its own, stopped with it. */
     public EngineServer(EngineIoOptions options, EngineIoListener listener) {
@@ -90,6 +92,26 @@ public final class EngineServer implements EngineIoServer {
         return s;
     }
 
+    public dev.socketee.impl.metrics.ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /** Set before the first handshake. */
+    public void metrics(dev.socketee.impl.metrics.ServerMetrics metrics) {
+        this.metrics = java.util.Objects.requireNonNull(metrics);
+    }
+
+    /** Sessions whose current transport has that name (a scan: for metrics scrapes, not per message). */
+    public int sessionsOn(String transportName) {
+        int n = 0;
+        for (EngineSession s : sessions.values()) {
+            if (transportName.equals(s.transport())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public boolean isClosed() {
         return closed;
     }
@@ -104,6 +126,7 @@ public final class EngineServer implements EngineIoServer {
         String sid = SidGenerator.next();
         EngineSession session = new EngineSession(sid, this, transport, handshake, revision);
         sessions.put(sid, session);
+        metrics.sessionOpened(transport.name());
         DebugLog.ENGINE.event(session, "handshake: new session on", transport.name());
         session.send(EnginePacket.of(EnginePacketType.OPEN, openPayload(sid, transport)));
         try {

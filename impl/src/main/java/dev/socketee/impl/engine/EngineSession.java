@@ -186,7 +186,10 @@ public final class EngineSession implements EngineConnection {
         }
         if (t == null) {
             slowClient();
-        } else if (batch != null) {
+            return;
+        }
+        server.metrics().bytesOut(size);
+        if (batch != null) {
             t.send(batch);
         }
     }
@@ -201,6 +204,9 @@ public final class EngineSession implements EngineConnection {
         DebugLog.ENGINE.event(this, "outbound buffer full (bytes)", server.options().maxBufferedBytes());
         SLOW_CLIENTS.log(() -> "Session " + SessionTag.of(id) + ": outbound buffer full (" + server.options().maxBufferedBytes()
                 + " bytes), client too slow; closing");
+        if (isOpen()) {
+            server.metrics().slowConsumerClosed();
+        }
         onClose(EngineCloseReason.TRANSPORT_ERROR);
     }
 
@@ -261,8 +267,10 @@ public final class EngineSession implements EngineConnection {
                 EngineIoListener l = server.listener();
                 try {
                     if (packet.isBinary()) {
+                        server.metrics().bytesIn(packet.binary().length);
                         l.onBinary(this, packet.binary());
                     } else {
+                        server.metrics().bytesIn(packet.text().length());
                         l.onMessage(this, packet.text());
                     }
                 } catch (RuntimeException e) {
@@ -398,6 +406,7 @@ public final class EngineSession implements EngineConnection {
             finishClose = batch == null && state == State.CLOSING && out.isIdle() && out.isEmpty();
         }
         server.timer().cancel(upgradeCheck);
+        server.metrics().upgraded();
         DebugLog.ENGINE.event(this, "upgrade: done, now on", candidate.name());
         old.discard();
         if (batch != null) {
@@ -469,6 +478,7 @@ public final class EngineSession implements EngineConnection {
         }
         server.timer().cancel(upgradeCheck);
         server.remove(this);
+        server.metrics().sessionClosed(reason);
         DebugLog.ENGINE.event(this, "closed:", reason.wireName());
         closeQuietly(t);
         closeQuietly(up);

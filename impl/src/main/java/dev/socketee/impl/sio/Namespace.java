@@ -193,6 +193,7 @@ public final class Namespace implements NamespaceHost {
             return false;
         }
         if (!flags.volatile_() || s.client().engine().isWritable()) { // node: a volatile packet is dropped for a busy transport
+            countBroadcastWrite();
             notifyOutgoing(s, packet);
             s.client().writeEngine(wire(packet));
         }
@@ -208,10 +209,35 @@ public final class Namespace implements NamespaceHost {
         SioOutboundPacket p = (SioOutboundPacket) withAckIdIfNeeded(packet);
         s.expectAck(p.ackId(), args -> ack.accept(args.isEmpty() ? null : plain(args.get(0))));
         if (!flags.volatile_() || s.client().engine().isWritable()) {
+            countBroadcastWrite();
             notifyOutgoing(s, p);
             s.client().writeEngine(p.wire());
         }
         return true;
+    }
+
+    private void countBroadcastWrite() {
+        dev.socketee.impl.metrics.ServerMetrics m = server.metrics();
+        m.broadcastRecipient();
+        m.eventOut();
+    }
+
+    /** Where this namespace's sockets report (see {@link SioServer#metrics}). */
+    public dev.socketee.impl.metrics.ServerMetrics metrics() {
+        return server.metrics();
+    }
+
+    /**
+     * A request to the other nodes through a cluster adapter, timed for the metrics (a local
+     * adapter's answers are not cluster requests, and without metrics nothing is wrapped).
+     */
+    public <T> java.util.concurrent.CompletionStage<T> clusterRequest(java.util.function.Supplier<java.util.concurrent.CompletionStage<T>> request) {
+        dev.socketee.impl.metrics.ServerMetrics m = server.metrics();
+        if (m == dev.socketee.impl.metrics.ServerMetrics.NONE || adapter() instanceof dev.socketee.adapter.InMemoryAdapter) {
+            return request.get();
+        }
+        long t0 = System.nanoTime();
+        return request.get().whenComplete((r, error) -> m.clusterRequest(System.nanoTime() - t0, error != null));
     }
 
     /** Middleware's outgoing hook and the observer's, once per recipient, only when someone listens. */
@@ -314,6 +340,7 @@ public final class Namespace implements NamespaceHost {
     /** The socket was admitted (called under the socket's lock, with its transition to CONNECTED). */
     void add(SioSocket socket) {
         sockets.put(socket.id(), socket);
+        server.metrics().socketConnected();
     }
 
     /** An admitted socket left: disconnecting handler (rooms still readable), rooms gone, disconnect handler. */
@@ -328,6 +355,7 @@ public final class Namespace implements NamespaceHost {
         }
         if (sockets.remove(socket.id(), socket)) {
             SessionRecovery.persistIfRecoverable(this, socket, reason); // before its rooms go (node: in _onclose, before leaveAll)
+            server.metrics().socketDisconnected(reason);
             adapter().delAll(socket.id());
             try {
                 handlers.disconnectHandler().accept(socket, reason);

@@ -40,6 +40,7 @@ public final class SioServer implements EngineIoListener {
     private record DynamicNamespace(java.util.regex.Pattern pattern, java.util.function.Function<String, NamespaceHandlers> factory) {
     }
     private volatile EngineServer engine;
+    private volatile dev.socketee.impl.metrics.ServerMetrics metrics = dev.socketee.impl.metrics.ServerMetrics.NONE;
     private volatile dev.socketee.adapter.AdapterFactory adapterFactory = dev.socketee.adapter.InMemoryAdapter::new;
     /** Null unless someone watches (the Admin UI while an admin is connected): the hot paths then pay one volatile read. */
     private volatile SioObserver observer;
@@ -207,6 +208,16 @@ public final class SioServer implements EngineIoListener {
         return observer;
     }
 
+    /** Where the engine and the namespaces report what they do (nothing by default); set before {@link #start}. */
+    public SioServer metrics(dev.socketee.impl.metrics.ServerMetrics metrics) {
+        this.metrics = java.util.Objects.requireNonNull(metrics);
+        return this;
+    }
+
+    public dev.socketee.impl.metrics.ServerMetrics metrics() {
+        return metrics;
+    }
+
     /** How many namespaces one connection may be on (or connecting to) at once. */
     public SioServer maxNamespacesPerConnection(int max) {
         if (max < 1) {
@@ -250,6 +261,7 @@ public final class SioServer implements EngineIoListener {
     }
 
     private EngineServer start(EngineServer e) {
+        e.metrics(metrics);
         this.engine = e;
         return e;
     }

@@ -161,6 +161,7 @@ public final class SioSocket {
             return;
         }
         notifyOutgoing(event, args);
+        namespace.metrics().eventOut();
         send(SioPacketEncoder.event(namespace.name(), event, args, SioPacket.NO_ACK, client.json()));
     }
 
@@ -210,6 +211,7 @@ public final class SioSocket {
         long ackId = namespace.nextAckId();
         acks.put(ackId, callback);
         notifyOutgoing(event, args);
+        namespace.metrics().eventOut();
         send(SioPacketEncoder.event(namespace.name(), event, args, ackId, client.json()));
     }
 
@@ -225,6 +227,7 @@ public final class SioSocket {
             @Override
             protected void expire() {
                 if (acks.remove(ackId) != null) {
+                    namespace.metrics().ackTimedOut();
                     client.callbacks().execute(() -> result.completeExceptionally(new java.util.concurrent.TimeoutException(
                             "No ack for '" + event + "' within " + timeoutMillis + " ms")));
                 }
@@ -236,6 +239,7 @@ public final class SioSocket {
         });
         client.timer().schedule(timeout, timeoutMillis);
         notifyOutgoing(event, args);
+        namespace.metrics().eventOut();
         send(SioPacketEncoder.event(namespace.name(), event, args, ackId, client.json()));
         return result;
     }
@@ -469,6 +473,11 @@ public final class SioSocket {
         }
     }
 
+    /** Acknowledgements this socket waits for from its client now. */
+    public int pendingAcks() {
+        return acks.size();
+    }
+
     void onPacket(SioPacket p) {
         switch (p.type()) {
             case EVENT, BINARY_EVENT -> dispatch(p);
@@ -490,6 +499,7 @@ public final class SioSocket {
     }
 
     private void dispatch(SioPacket p) {
+        namespace.metrics().eventIn();
         SioObserver o = observer();
         if (o != null) {
             o.eventReceived(this, p.event(), p.args());

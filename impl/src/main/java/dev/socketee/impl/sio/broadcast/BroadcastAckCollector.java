@@ -85,6 +85,7 @@ final class BroadcastAckCollector extends Timeout {
             done = true;
             partial = new ArrayList<>(replies);
         }
+        namespace.metrics().ackTimedOut();
         String message = "operation has timed out: " + partial.size() + " of "
                 + (expectedServers < 0 || reportingServers < expectedServers ? "an unknown number of" : String.valueOf(expectedClients))
                 + " acknowledgements for '" + event + "' within " + timeout.toMillis() + " ms";

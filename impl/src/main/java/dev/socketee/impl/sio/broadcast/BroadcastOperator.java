@@ -83,6 +83,7 @@ public final class BroadcastOperator {
     }
 
     public void emit(String event, List<?> args) {
+        namespace.metrics().broadcast();
         namespace.adapter().broadcast(SioOutboundPacket.event(namespace.name(), event, args, namespace.jsonFallback()), options());
     }
 
@@ -100,12 +101,13 @@ public final class BroadcastOperator {
             throw new IllegalStateException("emitWithAck on a broadcast needs a timeout: timeout(Duration) first");
         }
         SioOutboundPacket packet = SioOutboundPacket.event(namespace.name(), event, args, namespace.jsonFallback());
+        namespace.metrics().broadcast();
         BroadcastAckCollector collector = new BroadcastAckCollector(namespace, event, flags.timeout());
         namespace.adapter().broadcastWithAck(packet, options(), collector::onClientCount, collector::onAck);
         if (flags.local()) {
             collector.onServerCount(1);
         } else {
-            namespace.adapter().serverCount().whenComplete((n, error) -> collector.onServerCount(error == null ? n : 1));
+            namespace.clusterRequest(() -> namespace.adapter().serverCount()).whenComplete((n, error) -> collector.onServerCount(error == null ? n : 1));
         }
         return collector.result();
     }
@@ -124,7 +126,8 @@ public final class BroadcastOperator {
     }
 
     public CompletionStage<List<SocketDetails>> fetchSockets() {
-        return namespace.adapter().fetchSockets(options());
+        return flags.local() ? namespace.adapter().fetchSockets(options())
+                : namespace.clusterRequest(() -> namespace.adapter().fetchSockets(options()));
     }
 
     public Namespace namespace() {
