@@ -11,6 +11,14 @@ public interface AdapterFactory extends AutoCloseable {
 
     Adapter create(NamespaceHost namespace);
 
+    /**
+     * Whether the broker this factory's adapters talk through is reachable now (the readiness
+     * check reports the server not ready while it is not). True for adapters without a broker.
+     */
+    default boolean isConnected() {
+        return true;
+    }
+
     /** Called once when the server stops, after every adapter was closed (connections, threads). */
     @Override
     default void close() {

@@ -63,6 +63,7 @@ public final class RedisAdapterFactory implements AdapterFactory {
     }
 
     /** Whether both connections to Redis are up now. */
+    @Override
     public boolean isConnected() {
         return bus.isConnected();
     }

@@ -95,6 +95,11 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
         return Boolean.parseBoolean(source.apply("socketee.per-message-deflate").orElse("false").trim());
     }
 
+    /** One setting, read before CDI is up (the operations endpoints' paths), or null. */
+    static String setting(ServletContext context, String key) {
+        return sourceFor(context).apply(key).map(String::trim).orElse(null);
+    }
+
     /** Only the path is needed before CDI is up (the servlet mapping). */
     static String path(ServletContext context) {
         return EngineIoOptions.builder().path(sourceFor(context::getInitParameter).apply("socketee.path").orElse("/socket.io")).build().path();

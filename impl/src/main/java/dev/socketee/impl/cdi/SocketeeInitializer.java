@@ -30,6 +30,7 @@ public final class SocketeeInitializer implements ServletContainerInitializer {
         servlet.setAsyncSupported(true);
         servlet.setLoadOnStartup(1);
         servlet.addMapping(path + "/*");
+        OperationsServlet.register(context, SocketeeConfig.setting(context, "socketee.metrics-path"), SocketeeConfig.setting(context, "socketee.health-path"));
         // WebSocket endpoints can be added only while the application deploys, and some containers
         // set up their WebSocket container after other initializers: a listener runs after all of them
         context.addListener(new BridgeRegistrar(path));

@@ -49,15 +49,17 @@ public final class SocketeeRuntime {
     private final EngineThreads threads;
     /** Modules that add to the server (the Admin UI), found with ServiceLoader; set once started. */
     private dev.socketee.impl.sio.SioServerPlugins plugins;
+    private final OperationsSetup operations;
 
     private SocketeeRuntime(SioServer server, EngineServer engine, ArgumentBinder binder, ExecutorService ownExecutor,
-                            HandlerInvoker invoker, EngineThreads threads) {
+                            HandlerInvoker invoker, EngineThreads threads, OperationsSetup operations) {
         this.server = server;
         this.engine = engine;
         this.binder = binder;
         this.ownExecutor = ownExecutor;
         this.invoker = invoker;
         this.threads = threads;
+        this.operations = operations;
     }
 
     static SocketeeRuntime start(SocketeeConfig config, HandlerRegistry registry, BeanManager beanManager) {
@@ -69,6 +71,7 @@ public final class SocketeeRuntime {
         ArgumentBinder binder = new ArgumentBinder(beanManager);
         SioServer server = new SioServer(config.engine(), config.connectTimeout());
         server.adapterFactory(AdapterSelection.choose(beanManager, config.adapter(), config.raw()));
+        OperationsSetup operations = OperationsSetup.before(server, config, beanManager);
         server.jsonFallback(binder.fallback());
         server.maxNamespacesPerConnection(config.maxNamespacesPerConnection());
         server.recovery(config.recovery());
@@ -98,9 +101,10 @@ public final class SocketeeRuntime {
         }
         EngineThreads threads = EngineThreads.standalone("socketee" + config.engine().path(), lookUp(MANAGED_THREAD_FACTORY, ThreadFactory.class));
         EngineServer engine = server.start(threads);
+        operations.after(engine);
         dev.socketee.impl.sio.SioServerPlugins plugins = dev.socketee.impl.sio.SioServerPlugins.install(server, config.raw());
         LOG.info(() -> "Socket.IO serving " + String.join(", ", registry.namespaces()) + " at " + config.engine().path());
-        SocketeeRuntime runtime = new SocketeeRuntime(server, engine, binder, own, invoker, threads);
+        SocketeeRuntime runtime = new SocketeeRuntime(server, engine, binder, own, invoker, threads, operations);
         runtime.plugins = plugins;
         current = runtime;
         return runtime;
@@ -160,6 +164,16 @@ public final class SocketeeRuntime {
         return engine;
     }
 
+    /** Readiness and liveness of this server. */
+    public dev.socketee.impl.health.SocketeeHealth health() {
+        return operations.health();
+    }
+
+    /** The meters of this server, or null when metrics are off (no registry, {@code socketee.metrics} not on). */
+    public dev.socketee.impl.metrics.SocketeeMeters meters() {
+        return operations.meters();
+    }
+
     /** Writes records and POJOs the way handlers' emits do (JSON-B). */
     public dev.socketee.impl.json.JsonFallback jsonFallback() {
         return binder.fallback();
@@ -170,6 +184,7 @@ public final class SocketeeRuntime {
             current = null;
         }
         plugins.close(); // their timers and namespaces first, while the engine still runs
+        operations.stop();
         engine.close();
         server.close(); // adapters and their broker connections, after the sessions are gone
         threads.close();

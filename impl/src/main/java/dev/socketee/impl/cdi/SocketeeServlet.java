@@ -35,6 +35,8 @@ final class SocketeeServlet extends HttpServlet {
         try {
             engine = new EngineServlet(runtime.engine(), webSockets,
                     (dev.socketee.impl.engine.transport.websocket.WebSocketBridge) bridge, admissions);
+            runtime.health().serving(bridge != null, runtime.engine().options().transports().contains("websocket"));
+            getServletContext().setAttribute(SocketeeRuntime.class.getName(), runtime);
         } catch (IllegalArgumentException badOrigins) {
             admissions.close();
             extension.stop();

@@ -157,7 +157,7 @@ public final class SioServer implements EngineIoListener {
         return this;
     }
 
-    dev.socketee.adapter.AdapterFactory adapterFactory() {
+    public dev.socketee.adapter.AdapterFactory adapterFactory() {
         return adapterFactory;
     }
 

@@ -22,7 +22,10 @@ public final class CdiServer implements AutoCloseable {
                 "socketee.ping-timeout", "1000",
                 "socketee.connect-timeout", "2000",
                 "socketee.cookie", "io",
-                "socketee.allow-eio3", "true"), context -> {
+                "socketee.allow-eio3", "true",
+                // the built-in operations endpoints (OperationsIT): the embedded default has no metrics registry of its own
+                "socketee.metrics-path", "/metrics",
+                "socketee.health-path", "/health"), context -> {
                     context.addServlet(LoginServlet.class, "/login");
                     context.addFilter(SessionPrincipalFilter.class, "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
                 }));

@@ -15,6 +15,11 @@ public interface AppServer {
      */
     URI start(Map<String, Path> warsByContextRoot) throws Exception;
 
+    /** The server's management interface, where its own health and metrics endpoints are (WildFly), or null. */
+    default URI managementUri() {
+        return null;
+    }
+
     /** The running process (for readiness checks and logs). */
     ServerProcess process();
 

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Open Liberty from its full runtime zip (io.openliberty:openliberty-runtime, unpacked by the
  * {@code liberty} profile). Creates a server "socketee" with the EE 10 web features Socketee needs
- * plus MicroProfile Config, and runs it in the foreground.
+ * plus MicroProfile Config, Health and Metrics (OperationsIT reads /health and /metrics), and runs it
+ * in the foreground.
  */
 public final class OpenLiberty implements AppServer {
     private static final String SERVER = "socketee";
@@ -41,7 +42,10 @@ public final class OpenLiberty implements AppServer {
                         <feature>cdi-4.0</feature>
                         <feature>jsonb-3.0</feature>
                         <feature>mpConfig-3.1</feature>
+                        <feature>mpHealth-4.0</feature>
+                        <feature>mpMetrics-5.1</feature>
                     </featureManager>
+                    <mpMetrics authentication="false"/>
                     <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="%d" httpsPort="-1"/>
                 %s</server>
                 """.formatted(http, applications));

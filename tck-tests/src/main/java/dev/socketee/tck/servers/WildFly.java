@@ -16,6 +16,7 @@ public final class WildFly implements AppServer {
     private static final int HTTP = 8080;
     private final Path home;
     private ServerProcess process;
+    private int offset;
 
     public WildFly(Path home) {
         this.home = home;
@@ -29,14 +30,43 @@ public final class WildFly implements AppServer {
             Files.copy(war.getValue(), deployments.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         freeTheRootContext();
+        addHealthAndMicrometer();
         // http, https, management http/https, transaction recovery and status
-        int offset = FreePorts.offsetFreeFor(HTTP, 8443, 9990, 9993, 4712, 4713);
+        offset = FreePorts.offsetFreeFor(HTTP, 8443, 9990, 9993, 4712, 4713);
         String script = home.resolve("bin/standalone.sh").toString();
         process = ServerProcess.start("wildfly", List.of("sh", script,
                         "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                        "--stability=community", // Micrometer's Prometheus registry is a community-stability feature
                         "-Djboss.socket.binding.port-offset=" + offset),
                 home, Map.of("JAVA_HOME", System.getProperty("java.home")), home.resolveSibling("wildfly.log"));
         return URI.create("http://127.0.0.1:" + (HTTP + offset));
+    }
+
+    /**
+     * MicroProfile Health and Micrometer with its Prometheus registry (on the management port, at
+     * {@code /health} and {@code /prometheus}): the default standalone.xml has neither, and
+     * standalone-microprofile.xml has Health but no Micrometer. OperationsIT reads both.
+     */
+    private void addHealthAndMicrometer() throws IOException {
+        Path config = home.resolve("standalone/configuration/standalone.xml");
+        String xml = Files.readString(config);
+        if (xml.contains("org.wildfly.extension.micrometer")) {
+            return;
+        }
+        String configExtension = "<extension module=\"org.wildfly.extension.microprofile.config-smallrye\"/>";
+        String configSubsystem = "<subsystem xmlns=\"urn:wildfly:microprofile-config-smallrye:2.0\"/>";
+        if (!xml.contains(configExtension) || !xml.contains(configSubsystem)) {
+            throw new IOException("standalone.xml has no MicroProfile Config subsystem to add Health and Micrometer next to");
+        }
+        xml = xml.replace(configExtension, configExtension
+                + "\n        <extension module=\"org.wildfly.extension.microprofile.health-smallrye\"/>"
+                + "\n        <extension module=\"org.wildfly.extension.micrometer\"/>");
+        xml = xml.replace(configSubsystem, configSubsystem
+                + "\n        <subsystem xmlns=\"urn:wildfly:microprofile-health-smallrye:3.0\" security-enabled=\"false\""
+                + " empty-liveness-checks-status=\"UP\" empty-readiness-checks-status=\"UP\" empty-startup-checks-status=\"UP\"/>"
+                + "\n        <subsystem xmlns=\"urn:wildfly:micrometer:community:2.0\" exposed-subsystems=\"*\">"
+                + "<prometheus-registry context=\"/prometheus\" security-enabled=\"false\"/></subsystem>");
+        Files.writeString(config, xml);
     }
 
     /** The default config serves a welcome page at "/", which a ROOT.war cannot take over. */
@@ -47,6 +77,11 @@ public final class WildFly implements AppServer {
         if (xml.contains(welcome)) {
             Files.writeString(config, xml.replace(welcome, ""));
         }
+    }
+
+    @Override
+    public URI managementUri() {
+        return URI.create("http://127.0.0.1:" + (9990 + offset));
     }
 
     @Override

@@ -42,6 +42,12 @@ public final class ServerUnderTest {
         return started();
     }
 
+    /** The server's management interface (WildFly), where its own health and metrics endpoints are. */
+    public static URI managementUri() {
+        started();
+        return server.managementUri();
+    }
+
     /** Base URI of the CDI feature app, context path included. */
     public static URI cdiUri() {
         return URI.create(started() + "/" + CDI_CONTEXT);
