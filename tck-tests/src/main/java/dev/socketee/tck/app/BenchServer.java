@@ -28,6 +28,9 @@ public final class BenchServer {
         // -Dsocketee.adapter=redis -Dsocketee.redis.uri=...: the same app as a cluster node (bench cluster runs)
         io.adapterFactory(dev.socketee.impl.sio.AdapterFactories.byName(System.getProperty("socketee.adapter"), System::getProperty,
                 BenchServer.class.getClassLoader()));
+        if ("on".equals(System.getProperty("socketee.metrics"))) { // what counting costs (README, "Operations: health and metrics")
+            io.metrics(new dev.socketee.impl.metrics.Counters());
+        }
         io.namespace("/", new NamespaceHandlers()
                 .on("echo", (socket, event, args, ack) -> {
                     if (ack != null) {

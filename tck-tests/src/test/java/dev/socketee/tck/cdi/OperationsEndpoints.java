@@ -27,8 +27,7 @@ final class OperationsEndpoints {
     static URI metrics() {
         return switch (ServerUnderTest.name()) {
             case "wildfly" -> URI.create(ServerUnderTest.managementUri() + "/prometheus");
-            case "payara" -> URI.create(ServerUnderTest.conformanceUri() + "/metrics/application");
-            case "liberty" -> URI.create(ServerUnderTest.conformanceUri() + "/metrics?scope=application");
+            case "payara", "liberty" -> URI.create(ServerUnderTest.conformanceUri() + "/metrics?scope=application");
             default -> URI.create(CdiTestServer.baseUrl() + "/metrics");
         };
     }
@@ -45,7 +44,9 @@ final class OperationsEndpoints {
     static String scrape() {
         HttpResponse<String> r = RawHttp.get(metrics());
         if (r.statusCode() != 200) {
-            throw new AssertionError(metrics() + " answered " + r.statusCode() + ": " + r.body());
+            String all = RawHttp.get(URI.create(metrics().toString().replaceFirst("\\?.*", ""))).body();
+            throw new AssertionError(metrics() + " answered " + r.statusCode() + ": " + r.body() + "\nthe socketee lines of all metrics:\n"
+                    + all.lines().filter(l -> l.contains("socketee")).limit(20).collect(java.util.stream.Collectors.joining("\n")));
         }
         return r.body();
     }
