@@ -38,12 +38,18 @@ final class RunnerProcess implements AutoCloseable {
     }
 
     static RunnerProcess start(String name, Path war, String... args) throws IOException {
+        return start(name, war, List.of(), args);
+    }
+
+    /** With JVM options before {@code -jar}, e.g. system properties the application reads through MicroProfile Config. */
+    static RunnerProcess start(String name, Path war, List<String> jvmOptions, String... args) throws IOException {
         Path jar = Path.of(System.getProperty("socketee.runner.jar", "target/socketee-run.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No runner jar at " + jar.toAbsolutePath() + " (mvn -pl embedded package)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), war.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), war.toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new RunnerProcess(p, Path.of("target", "runner-" + name + ".log"));

@@ -1,7 +1,7 @@
 package dev.socketee.microprofile;
 
-import dev.socketee.impl.cdi.SocketeeRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.socketee.impl.cdi.SocketeeRuntime;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;

@@ -1,9 +1,9 @@
 package dev.socketee.microprofile;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.socketee.impl.metrics.Meter;
 import dev.socketee.impl.metrics.MetricsBinder;
 import dev.socketee.impl.metrics.SocketeeMeters;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -32,6 +32,7 @@ public class MicroProfileMetricsBinder implements MetricsBinder {
     @Override
     public synchronized void bind(SocketeeMeters meters) {
         if (!registries.isResolvable()) {
+            java.util.logging.Logger.getLogger(getClass().getName()).warning("socketee-microprofile: no MetricRegistry bean to register the Socketee meters in");
             return;
         }
         registry = registries.get();

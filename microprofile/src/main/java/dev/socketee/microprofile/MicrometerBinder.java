@@ -1,13 +1,11 @@
 package dev.socketee.microprofile;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.socketee.impl.metrics.Meter;
 import dev.socketee.impl.metrics.MetricsBinder;
 import dev.socketee.impl.metrics.SocketeeMeters;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -17,7 +15,8 @@ import java.util.Map;
 /**
  * The meters in the server's Micrometer registry (WildFly's micrometer subsystem, which scrapes
  * it at its Prometheus context on the management port or pushes it over OTLP): counters as
- * function counters, gauges as gauges, both read on each scrape.
+ * function counters, gauges as gauges, both read on each scrape. Without descriptions: WildFly's
+ * deployment registry forwards only the methods that take none.
  */
 @ApplicationScoped
 public class MicrometerBinder implements MetricsBinder {
@@ -31,14 +30,24 @@ public class MicrometerBinder implements MetricsBinder {
     @Override
     public synchronized void bind(SocketeeMeters meters) {
         if (!registries.isResolvable()) {
+            java.util.logging.Logger.getLogger(getClass().getName()).warning("socketee-microprofile: no MeterRegistry bean to register the Socketee meters in");
             return;
         }
         registry = registries.get();
+        // the registry's own methods, not the meter builders: WildFly's per-deployment registry
+        // passes those on to the exported one (adding the deployment tag); what a builder
+        // registers stays in the deployment registry, never scraped
         for (Meter m : meters.all()) {
             Tags tags = tags(m.tags());
-            registered.add(m.kind() == Meter.Kind.COUNTER
-                    ? FunctionCounter.builder(m.name(), m, x -> x.value().getAsDouble()).description(m.help()).tags(tags).register(registry)
-                    : Gauge.builder(m.name(), m, x -> x.value().getAsDouble()).description(m.help()).tags(tags).register(registry));
+            if (m.kind() == Meter.Kind.COUNTER) {
+                registry.more().counter(m.name(), tags, m, x -> x.value().getAsDouble());
+            } else {
+                registry.gauge(m.name(), tags, m, x -> x.value().getAsDouble());
+            }
+            io.micrometer.core.instrument.Meter made = registry.find(m.name()).tags(tags).meter();
+            if (made != null) {
+                registered.add(made);
+            }
         }
     }
 

@@ -74,6 +74,8 @@ final class OperationsSetup {
         if (meters == null) {
             return;
         }
+        LOG.info(() -> "Socketee metrics: counting" + (binders.isEmpty() ? "" : ", published through "
+                + binders.stream().map(b -> b.getClass().getSimpleName().replaceAll("\\$.*", "")).toList()));
         for (MetricsBinder b : binders) {
             try {
                 b.bind(meters);

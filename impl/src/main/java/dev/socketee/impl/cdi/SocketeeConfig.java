@@ -35,6 +35,9 @@ import java.util.function.Function;
  *   socketee.recovery.max-packets        10000   packets kept per namespace for the clients that are away
  *   socketee.recovery.max-bytes          16777216 bytes those packets may take per namespace
  *   socketee.allow-eio3            false   also serve Engine.IO v3 / Socket.IO protocol v4 clients (socket.io-client 2.x)
+ *   socketee.metrics               auto    count metrics: auto (when a registry binder or metrics-path is there), on, off
+ *   socketee.metrics-path          (none)  serve Prometheus text here, e.g. /metrics (OperationsServlet)
+ *   socketee.health-path           (none)  serve health JSON here (and /ready, /live under it), e.g. /health
  * </pre>
  */
 record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int asyncThreads, int maxNamespacesPerConnection,

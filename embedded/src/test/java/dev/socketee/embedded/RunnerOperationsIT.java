@@ -1,0 +1,72 @@
+package dev.socketee.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built-in health and metrics endpoints on the runner, turned on as a user does, with system
+ * properties read through MicroProfile Config ({@code -Dsocketee.metrics-path=/metrics
+ * -Dsocketee.health-path=/health}): exact counts after one polling client's echo.
+ */
+class RunnerOperationsIT {
+
+    private static RunnerProcess runner;
+    private static String base;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        runner = RunnerProcess.start("operations", TestWar.build(),
+                List.of("-Dsocketee.metrics-path=/metrics", "-Dsocketee.health-path=/health"), "--port", "0");
+        base = runner.baseUrl("http");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void metricsCountOnePollingClientsEcho() throws Exception {
+        assertTrue(EngineIoClient.pollingEchoAck(HTTP, base, "hi").startsWith("431[\"hi\"]"));
+        HttpResponse<String> r = get("metrics");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/plain; version=0.0.4"), r.headers().toString());
+        String text = r.body();
+        for (String line : List.of("socketee_sockets_connected{namespace=\"/\"} 1", "socketee_engine_sessions{transport=\"polling\"} 1",
+                "socketee_engine_sessions_opened_total{transport=\"polling\"} 1", "socketee_events_in_total 1",
+                "socketee_socket_connects_total 1", "socketee_acks_pending 0")) {
+            assertTrue(text.contains("\n" + line + "\n"), () -> line + " missing in\n" + text);
+        }
+    }
+
+    @Test
+    void healthIsUpWithReadinessAndLiveness() throws Exception {
+        HttpResponse<String> all = get("health");
+        assertEquals(200, all.statusCode(), all.body());
+        assertTrue(all.body().startsWith("{\"status\":\"UP\",\"checks\":["), all.body());
+        assertTrue(all.body().contains("\"name\":\"socketee-readiness\",\"status\":\"UP\""), all.body());
+        assertTrue(all.body().contains("\"name\":\"socketee-liveness\",\"status\":\"UP\""), all.body());
+        HttpResponse<String> ready = get("health/ready");
+        assertTrue(ready.body().contains("\"websocket\":\"serving\"") && !ready.body().contains("socketee-liveness"), ready.body());
+        HttpResponse<String> live = get("health/live");
+        assertTrue(live.body().contains("socketee-liveness") && !live.body().contains("socketee-readiness"), live.body());
+    }
+}
