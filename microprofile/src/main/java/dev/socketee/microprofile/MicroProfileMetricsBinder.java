@@ -27,6 +27,8 @@ public class MicroProfileMetricsBinder implements MetricsBinder {
     Instance<MetricRegistry> registries;
 
     private final List<MetricID> registered = new ArrayList<>();
+    /** Implementations on Micrometer may hold a gauge's object only weakly: these keep them readable. */
+    private final List<Meter> held = new ArrayList<>();
     private MetricRegistry registry;
 
     @Override
@@ -37,6 +39,7 @@ public class MicroProfileMetricsBinder implements MetricsBinder {
         }
         registry = registries.get();
         for (Meter m : meters.all()) {
+            held.add(m);
             String name = m.kind() == Meter.Kind.COUNTER ? m.name() + ".total" : m.name();
             Tag[] tags = tags(m.tags());
             registry.gauge(Metadata.builder().withName(name).withDescription(m.help()).build(), m, x -> x.value().getAsDouble(), tags);
@@ -50,6 +53,7 @@ public class MicroProfileMetricsBinder implements MetricsBinder {
             registered.forEach(registry::remove);
         }
         registered.clear();
+        held.clear();
     }
 
     private static Tag[] tags(Map<String, String> tags) {

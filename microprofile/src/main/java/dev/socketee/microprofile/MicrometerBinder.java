@@ -25,6 +25,8 @@ public class MicrometerBinder implements MetricsBinder {
     Instance<MeterRegistry> registries;
 
     private final List<io.micrometer.core.instrument.Meter> registered = new ArrayList<>();
+    /** Micrometer holds what a gauge or function counter reads only weakly: these keep them readable. */
+    private final List<Meter> held = new ArrayList<>();
     private MeterRegistry registry;
 
     @Override
@@ -38,6 +40,7 @@ public class MicrometerBinder implements MetricsBinder {
         // passes those on to the exported one (adding the deployment tag); what a builder
         // registers stays in the deployment registry, never scraped
         for (Meter m : meters.all()) {
+            held.add(m);
             Tags tags = tags(m.tags());
             if (m.kind() == Meter.Kind.COUNTER) {
                 registry.more().counter(m.name(), tags, m, x -> x.value().getAsDouble());
@@ -57,6 +60,7 @@ public class MicrometerBinder implements MetricsBinder {
             registered.forEach(registry::remove);
         }
         registered.clear();
+        held.clear();
     }
 
     private static Tags tags(Map<String, String> tags) {
