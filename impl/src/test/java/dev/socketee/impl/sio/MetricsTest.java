@@ -108,6 +108,46 @@ class MetricsTest {
         assertEquals(1, text.split("# TYPE socketee_socket_disconnects_total ", -1).length - 1, text);
     }
 
+    @Test
+    void clusterRequestsAreTimedAndFailuresCounted() throws Exception {
+        java.util.concurrent.CompletableFuture<Integer> answer = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<List<dev.socketee.adapter.SocketDetails>> noAnswer = new java.util.concurrent.CompletableFuture<>();
+        h.io.metrics(counters);
+        h.io.adapterFactory(host -> clusterAdapter(new dev.socketee.adapter.InMemoryAdapter(host), answer, noAnswer));
+        Namespace ns = h.io.namespace("/", new NamespaceHandlers());
+        h.start();
+        ns.broadcast().timeout(java.time.Duration.ofSeconds(5)).emitWithAck("q", List.of()); // asks the cluster how many servers
+        var fetched = ns.broadcast().fetchSockets();
+        ns.broadcast().local().fetchSockets(); // this node only: not a cluster request
+        assertEquals(0, value("socketee.cluster.requests", Map.of()), "still waiting");
+        answer.complete(2);
+        noAnswer.completeExceptionally(new dev.socketee.adapter.ClusterTimeoutException("timed out", List.of()));
+        assertTrue(fetched.toCompletableFuture().isCompletedExceptionally());
+        assertEquals(2, value("socketee.cluster.requests", Map.of()));
+        assertEquals(1, value("socketee.cluster.requests.failed", Map.of()));
+        assertTrue(value("socketee.cluster.request.seconds", Map.of()) > 0);
+    }
+
+    /** An adapter that is not the in-memory one (so its requests count as cluster requests) and answers when the test says. */
+    private static dev.socketee.adapter.Adapter clusterAdapter(dev.socketee.adapter.InMemoryAdapter local,
+            java.util.concurrent.CompletableFuture<Integer> serverCount,
+            java.util.concurrent.CompletableFuture<List<dev.socketee.adapter.SocketDetails>> fetch) {
+        return (dev.socketee.adapter.Adapter) java.lang.reflect.Proxy.newProxyInstance(MetricsTest.class.getClassLoader(),
+                new Class<?>[] {dev.socketee.adapter.Adapter.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("serverCount")) {
+                        return serverCount;
+                    }
+                    if (method.getName().equals("fetchSockets") && !((dev.socketee.adapter.BroadcastOptions) args[0]).flags().local()) {
+                        return fetch;
+                    }
+                    try {
+                        return method.invoke(local, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     private void send(SioHarness.Connection c, String wire) {
         bytesIn += wire.length() - 1; // the Engine.IO payload, without its type digit
         c.send(wire);
