@@ -237,7 +237,16 @@ public final class Namespace implements NamespaceHost {
             return request.get();
         }
         long t0 = System.nanoTime();
-        return request.get().whenComplete((r, error) -> m.clusterRequest(System.nanoTime() - t0, error != null));
+        java.util.concurrent.CompletableFuture<T> timed = new java.util.concurrent.CompletableFuture<>();
+        request.get().whenComplete((r, error) -> { // the caller sees the adapter's own outcome, not a CompletionException around it
+            m.clusterRequest(System.nanoTime() - t0, error != null);
+            if (error == null) {
+                timed.complete(r);
+            } else {
+                timed.completeExceptionally(error);
+            }
+        });
+        return timed;
     }
 
     /** Middleware's outgoing hook and the observer's, once per recipient, only when someone listens. */
