@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * WildFly from its distribution zip (org.wildfly:wildfly-dist, unpacked by the {@code wildfly}
- * profile), standalone with the default {@code standalone.xml}. Deploys by copying the WARs into
- * {@code standalone/deployments}; every port is shifted by one free offset.
+ * profile), standalone with the default {@code standalone.xml} plus MicroProfile Health and
+ * Micrometer (see {@link #addHealthAndMicrometer}, at community stability). Deploys by copying the
+ * WARs into {@code standalone/deployments}; every port is shifted by one free offset.
  */
 public final class WildFly implements AppServer {
     private static final int HTTP = 8080;
