@@ -100,7 +100,7 @@ record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int async
 
     /** One setting, read before CDI is up (the operations endpoints' paths), or null. */
     static String setting(ServletContext context, String key) {
-        return sourceFor(context).apply(key).map(String::trim).orElse(null);
+        return sourceFor(context::getInitParameter).apply(key).map(String::trim).orElse(null);
     }
 
     /** Only the path is needed before CDI is up (the servlet mapping). */
