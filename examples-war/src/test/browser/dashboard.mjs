@@ -60,7 +60,14 @@ await runPageTest('dashboard', async (ctx) => {
     await waitText(p, '#points', { minInt: 2 }, `${label}: the server should push a figure every second`);
     // #clients is the figure's count of sockets on /dashboard: both pages are connected now
     const clients = await waitText(p, '#clients', { minInt: 2 }, `${label}: #clients should count both live pages`, 5000);
-    say(`${label}: #points reached ${await points(p)}, #clients ${clients}`);
+    // Socketee's own meters: both pages' sockets are counted, each on one Engine.IO session, and the
+    // figures themselves are events written to sockets (two pages, one a second)
+    const sockets = await waitText(p, '#sockets', { minInt: 2 }, `${label}: #sockets (socketee.sockets.connected) should count both pages`, 5000);
+    const ws = Number(await textOf(p, '#ws'));
+    const polling = Number(await textOf(p, '#polling'));
+    assert.ok(ws + polling >= 2, `${label}: websocket ${ws} + polling ${polling} sessions should count both pages`);
+    const out = await waitText(p, '#eout', { minInt: 1 }, `${label}: #eout (socketee.events.out per second) should count the pushed figures`, 5000);
+    say(`${label}: #points reached ${await points(p)}, #clients ${clients}; meters: sockets ${sockets}, sessions ${ws} websocket / ${polling} polling, events out/s ${out}`);
   }
   for (const [label, p] of pages) await expectChartDrawn(p, label, say);
 

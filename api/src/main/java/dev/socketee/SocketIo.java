@@ -64,4 +64,14 @@ public interface SocketIo {
         s.ifPresent(Socket::disconnect);
         return s.isPresent();
     }
+
+    /**
+     * The server's meters now (what the metrics endpoints publish), for an application's own
+     * dashboard or checks. Empty while metrics are off: they are on when a registry binder
+     * ({@code socketee-microprofile}) is present, {@code socketee.metrics-path} is set, or
+     * {@code socketee.metrics=on}.
+     */
+    default List<MeterReading> meters() {
+        return List.of();
+    }
 }

@@ -40,6 +40,7 @@ public class FiguresPublisher {
     EventCounter counter;
 
     private final Set<String> clients = ConcurrentHashMap.newKeySet();
+    private final ServerMeters serverMeters = new ServerMeters(); // only the publishing task uses it
     private ScheduledExecutorService ownScheduler;
     private ScheduledFuture<?> task;
 
@@ -85,7 +86,7 @@ public class FiguresPublisher {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             double heapMb = memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
             Figures figures = new Figures(System.currentTimeMillis(), Math.round(heapMb * 10) / 10.0, cpuLoad(),
-                    clients.size(), counter.sampleAndReset());
+                    clients.size(), counter.sampleAndReset(), serverMeters.sample(io.meters()));
             io.of(DashboardHandlers.NAMESPACE).to(DashboardHandlers.ROOM).emit("figures", figures); // JSON-B
         } catch (RuntimeException | LinkageError ex) {
             // an exception would cancel the periodic task, silently (the future keeps it)

@@ -111,4 +111,18 @@ final class SocketIoFacade implements SocketIo {
         }
         return ids;
     }
+
+    @Override
+    public List<dev.socketee.MeterReading> meters() {
+        dev.socketee.impl.metrics.SocketeeMeters meters = rt().meters();
+        if (meters == null) {
+            return List.of();
+        }
+        List<dev.socketee.MeterReading> readings = new java.util.ArrayList<>();
+        for (dev.socketee.impl.metrics.Meter m : meters.all()) {
+            readings.add(new dev.socketee.MeterReading(m.name(), m.tags(),
+                    m.kind() == dev.socketee.impl.metrics.Meter.Kind.COUNTER, m.value().getAsDouble()));
+        }
+        return readings;
+    }
 }
