@@ -1,0 +1,35 @@
+package dev.socketee.incontainer;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.socketee.incontainer.arquillian.DeploymentFailures;
+import java.util.List;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One WAR with one bad handler class: the deployment must fail (the subclass's
+ * {@code @ShouldThrowException}) and what the server reports must name the method.
+ */
+@ExtendWith(ArquillianExtension.class)
+abstract class InvalidDeploymentTest {
+
+    private final String deployment;
+    private final List<String> expected;
+
+    InvalidDeploymentTest(String deployment, String... expected) {
+        this.deployment = deployment;
+        this.expected = List.of(expected);
+    }
+
+    @Test
+    void theDeploymentFailsNamingTheMethod() {
+        String text = DeploymentFailures.text(deployment);
+        assertNotNull(text, "no failure recorded for " + deployment);
+        for (String e : expected) {
+            assertTrue(text.contains(e), "'" + e + "' is not in what " + Deployments.server() + " reported:\n" + text);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.socketee.incontainer.app;
+
+/** The type {@link ShoutingGreeter} decorates. */
+public interface Greeter {
+    String greet(String name);
+}

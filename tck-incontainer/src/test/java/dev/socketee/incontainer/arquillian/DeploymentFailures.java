@@ -1,0 +1,49 @@
+package dev.socketee.incontainer.arquillian;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.arquillian.container.spi.event.DeployDeployment;
+import org.jboss.arquillian.core.api.annotation.Observes;
+import org.jboss.arquillian.core.spi.EventContext;
+
+/**
+ * Keeps what each failed deployment threw, before Arquillian's {@code @ShouldThrowException}
+ * check swallows it (this observer runs inside that one), so a test can read the message the
+ * server gave: every adapter wraps it differently, so tests look at the whole cause chain.
+ */
+public final class DeploymentFailures {
+
+    private static final Map<String, Throwable> FAILURES = new ConcurrentHashMap<>();
+
+    /** Lower precedence than Arquillian's DeploymentExceptionHandler (0): called inside it, so before it swallows the failure. */
+    public void record(@Observes(precedence = -100) EventContext<DeployDeployment> context) throws Exception {
+        String name = context.getEvent().getDeployment().getDescription().getName();
+        FAILURES.remove(name);
+        try {
+            context.proceed();
+        } catch (Exception | Error e) { // an adapter's checked DeploymentException too (Arquillian rethrows it unchecked)
+            FAILURES.put(name, e);
+            throw e;
+        }
+    }
+
+    /** Every message of the cause chain (and suppressed exceptions) of the deployment's failure, or null. */
+    public static String text(String deployment) {
+        Throwable t = FAILURES.get(deployment);
+        if (t == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        append(sb, t, 0);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, Throwable t, int depth) {
+        for (Throwable c = t; c != null && depth < 50; c = c.getCause() == c ? null : c.getCause(), depth++) {
+            sb.append(c.getClass().getName()).append(": ").append(c.getMessage()).append('\n');
+            for (Throwable s : c.getSuppressed()) {
+                append(sb, s, depth + 1);
+            }
+        }
+    }
+}
