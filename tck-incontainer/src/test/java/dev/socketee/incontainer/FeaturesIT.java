@@ -19,13 +19,9 @@ import dev.socketee.incontainer.app.ShoutingGreeter;
 import dev.socketee.incontainer.app.TransactionHandlers;
 import dev.socketee.incontainer.app.Where;
 import dev.socketee.testing.SocketTestClient;
-import io.socket.client.Ack;
-import io.socket.client.IO;
-import java.net.URI;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -167,23 +163,7 @@ class FeaturesIT {
     @RunAsClient
     void realClientsReachTheDeployedHandlers(@ArquillianResource URL url) throws Exception {
         for (String transport : List.of("polling", "websocket")) {
-            IO.Options options = new IO.Options();
-            options.path = url.getPath() + (url.getPath().endsWith("/") ? "" : "/") + "socket.io";
-            options.transports = new String[] {transport};
-            options.forceNew = true;
-            options.reconnection = false;
-            io.socket.client.Socket socket = IO.socket(URI.create("http://" + url.getHost() + ":" + url.getPort() + NS), options);
-            CompletableFuture<Object> ack = new CompletableFuture<>();
-            socket.on(io.socket.client.Socket.EVENT_CONNECT, a -> socket.emit("echo", new Object[] {"over " + transport},
-                    (Ack) args -> ack.complete(args.length > 0 ? args[0] : null)));
-            socket.on(io.socket.client.Socket.EVENT_CONNECT_ERROR, a -> ack.completeExceptionally(
-                    new AssertionError("connect_error over " + transport + ": " + (a.length > 0 ? a[0] : ""))));
-            socket.connect();
-            try {
-                assertEquals("over " + transport, ack.get(20, TimeUnit.SECONDS));
-            } finally {
-                socket.close();
-            }
+            assertEquals("over " + transport, RealClient.echo(url, NS, transport, "over " + transport));
         }
     }
 }
