@@ -1,7 +1,6 @@
 package dev.socketee.incontainer;
 
 import dev.socketee.incontainer.invalid.TwoHandlersForOneEvent;
-import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -10,7 +9,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 class TwoHandlersForOneEventIT extends InvalidDeploymentTest {
 
     @Deployment(name = "TwoHandlersForOneEvent", testable = false)
-    @ShouldThrowException(DeploymentException.class)
+    @ShouldThrowException(Exception.class)
     static WebArchive deployment() {
         return Deployments.war("invalid-TwoHandlersForOneEvent", TwoHandlersForOneEvent.class);
     }

@@ -20,8 +20,17 @@ public final class Where {
         m.put("thread", Thread.currentThread().getName());
         m.put("envEntry", lookUp(ENV_ENTRY));
         m.put("managedExecutor", lookUp(MANAGED_EXECUTOR));
-        m.put("appClassLoader", Thread.currentThread().getContextClassLoader() == Where.class.getClassLoader());
+        m.put("appClassLoader", seesTheApplication(Thread.currentThread().getContextClassLoader()));
         return m;
+    }
+
+    /** The context class loader loads the WAR's classes (on Open Liberty it is a wrapper of the WAR's loader, not the loader itself). */
+    static boolean seesTheApplication(ClassLoader tccl) {
+        try {
+            return tccl != null && Class.forName(Where.class.getName(), false, tccl) == Where.class;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** The object's class (or the String itself), or "missing: ..." */

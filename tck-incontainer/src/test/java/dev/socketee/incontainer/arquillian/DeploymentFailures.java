@@ -9,21 +9,29 @@ import org.jboss.arquillian.core.spi.EventContext;
 /**
  * Keeps what each failed deployment threw, before Arquillian's {@code @ShouldThrowException}
  * check swallows it (this observer runs inside that one), so a test can read the message the
- * server gave: every adapter wraps it differently, so tests look at the whole cause chain.
+ * server gave: every adapter wraps it differently, so tests look at the whole cause chain, plus
+ * what the server wrote meanwhile where the adapter passes on only the first line of the message
+ * (Open Liberty's: its {@code messages.log}, {@code -Dsocketee.server.log}; Payara Micro's: the
+ * process output the adapter copies to {@code System.out}).
  */
 public final class DeploymentFailures {
 
     private static final Map<String, Throwable> FAILURES = new ConcurrentHashMap<>();
+    private static final Map<String, String> OUTPUT = new ConcurrentHashMap<>();
 
     /** Lower precedence than Arquillian's DeploymentExceptionHandler (0): called inside it, so before it swallows the failure. */
     public void record(@Observes(precedence = -100) EventContext<DeployDeployment> context) throws Exception {
         String name = context.getEvent().getDeployment().getDescription().getName();
         FAILURES.remove(name);
+        ServerOutput output = ServerOutput.start();
         try {
             context.proceed();
         } catch (Exception | Error e) { // an adapter's checked DeploymentException too (Arquillian rethrows it unchecked)
             FAILURES.put(name, e);
+            OUTPUT.put(name, output.text());
             throw e;
+        } finally {
+            output.stop();
         }
     }
 
@@ -35,6 +43,10 @@ public final class DeploymentFailures {
         }
         StringBuilder sb = new StringBuilder();
         append(sb, t, 0);
+        String output = OUTPUT.getOrDefault(deployment, "");
+        if (!output.isEmpty()) {
+            sb.append("--- the server's output meanwhile:\n").append(output);
+        }
         return sb.toString();
     }
 
