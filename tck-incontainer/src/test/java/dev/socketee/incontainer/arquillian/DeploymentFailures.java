@@ -2,7 +2,11 @@ package dev.socketee.incontainer.arquillian;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.context.annotation.DeploymentScoped;
 import org.jboss.arquillian.container.spi.event.DeployDeployment;
+import org.jboss.arquillian.core.api.InstanceProducer;
+import org.jboss.arquillian.core.api.annotation.Inject;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.EventContext;
 
@@ -19,6 +23,10 @@ public final class DeploymentFailures {
     private static final Map<String, Throwable> FAILURES = new ConcurrentHashMap<>();
     private static final Map<String, String> OUTPUT = new ConcurrentHashMap<>();
 
+    @Inject
+    @DeploymentScoped
+    private InstanceProducer<ProtocolMetaData> metaData;
+
     /** Lower precedence than Arquillian's DeploymentExceptionHandler (0): called inside it, so before it swallows the failure. */
     public void record(@Observes(precedence = -100) EventContext<DeployDeployment> context) throws Exception {
         String name = context.getEvent().getDeployment().getDescription().getName();
@@ -26,6 +34,13 @@ public final class DeploymentFailures {
         ServerOutput output = ServerOutput.start();
         try {
             context.proceed();
+            if (PayaraMicroFixes.active()) {
+                PayaraMicroFixes.checkDeployed(name, output.text());
+                ProtocolMetaData md = metaData.get();
+                if (md != null) {
+                    metaData.set(PayaraMicroFixes.onLoopback(md));
+                }
+            }
         } catch (Exception | Error e) { // an adapter's checked DeploymentException too (Arquillian rethrows it unchecked)
             FAILURES.put(name, e);
             OUTPUT.put(name, output.text());
