@@ -166,4 +166,26 @@ class FeaturesIT {
             assertEquals("over " + transport, RealClient.echo(url, NS, transport, "over " + transport));
         }
     }
+
+    /**
+     * Two events in one polling POST, handled on the request's thread one after the other: each
+     * still gets its own request-scoped bean (the servlet request's context must not be shared).
+     */
+    @Test
+    @RunAsClient
+    void twoEventsInOnePollingPostGetARequestScopedBeanEach(@ArquillianResource URL url) throws Exception {
+        RawPolling polling = RawPolling.connect(url, NS);
+        polling.post("42" + NS + ",1[\"request-scoped\",\"a\"]", "42" + NS + ",2[\"request-scoped\",\"b\"]");
+        List<String> acks = polling.awaitPackets("43" + NS + ",", 2);
+        assertEquals(2, acks.size(), acks::toString);
+        java.util.regex.Pattern ack = java.util.regex.Pattern.compile("43" + NS + ",\\d+\\[\\[(\\d+),(\\d+),\"[^\"]+\"\\]\\]");
+        List<String> instances = new java.util.ArrayList<>();
+        for (String a : acks) {
+            java.util.regex.Matcher m = ack.matcher(a);
+            assertTrue(m.matches(), a);
+            assertEquals(m.group(1), m.group(2), a);
+            instances.add(m.group(1));
+        }
+        assertNotEquals(instances.get(0), instances.get(1), "one request-scoped instance per event: " + acks);
+    }
 }
