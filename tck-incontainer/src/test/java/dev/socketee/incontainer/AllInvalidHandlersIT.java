@@ -10,6 +10,7 @@ import dev.socketee.incontainer.invalid.EmptyEventName;
 import dev.socketee.incontainer.invalid.EventHandlerWithArguments;
 import dev.socketee.incontainer.invalid.IfExistsHandler;
 import dev.socketee.incontainer.invalid.InvalidNamespacePattern;
+import dev.socketee.incontainer.invalid.NotABean;
 import dev.socketee.incontainer.invalid.NamespaceWithoutSlash;
 import dev.socketee.incontainer.invalid.ObservesSocket;
 import dev.socketee.incontainer.invalid.PrivateHandler;
@@ -41,6 +42,7 @@ class AllInvalidHandlersIT {
                 IfExistsHandler.class,
                 InvalidNamespacePattern.class,
                 NamespaceWithoutSlash.class,
+                NotABean.class,
                 ObservesSocket.class,
                 PrivateHandler.class,
                 ReservedEventName.class,
