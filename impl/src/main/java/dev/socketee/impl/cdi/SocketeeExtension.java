@@ -140,12 +140,13 @@ public class SocketeeExtension implements Extension {
                 .beanClass(SocketeeExtension.class)
                 .createWith(c -> new SocketIoFacade(() -> runtime));
         // the current event's socket, handshake and event, for @Inject in request-scoped beans during a handler
+        // (delegates to the running handler's event at each call: a request context may span several events)
         abd.addBean().id("dev.socketee.current.Socket").types(Socket.class, Object.class).scope(RequestScoped.class)
-                .beanClass(SocketeeExtension.class).createWith(c -> CurrentEvent.required("Socket").socket());
+                .beanClass(SocketeeExtension.class).createWith(c -> CurrentEventDelegate.of(Socket.class, "Socket", SocketEventImpl::socket));
         abd.addBean().id("dev.socketee.current.Handshake").types(Handshake.class, Object.class).scope(RequestScoped.class)
-                .beanClass(SocketeeExtension.class).createWith(c -> CurrentEvent.required("Handshake").socket().handshake());
+                .beanClass(SocketeeExtension.class).createWith(c -> CurrentEventDelegate.of(Handshake.class, "Handshake", e -> e.socket().handshake()));
         abd.addBean().id("dev.socketee.current.SocketEvent").types(SocketEvent.class, Object.class).scope(RequestScoped.class)
-                .beanClass(SocketeeExtension.class).createWith(c -> CurrentEvent.required("SocketEvent"));
+                .beanClass(SocketeeExtension.class).createWith(c -> CurrentEventDelegate.of(SocketEvent.class, "SocketEvent", e -> e));
     }
 
     /** The handlers found (for tests and diagnostics). */
