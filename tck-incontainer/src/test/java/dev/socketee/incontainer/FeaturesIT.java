@@ -98,6 +98,18 @@ class FeaturesIT {
         }
     }
 
+    /**
+     * On the test's own thread (inside Arquillian's request, so the handlers share its request
+     * context): still, the request-scoped Socket a handler's bean injects is the event's own.
+     */
+    @Test
+    void theInjectedSocketIsTheEventsEvenInASharedRequestContext() {
+        try (SocketTestClient ann = SocketTestClient.connect(NS); SocketTestClient bob = SocketTestClient.connect(NS)) {
+            assertEquals(ann.id(), ((List<?>) ann.emitWithAck("request-scoped", "a").get(0)).get(2));
+            assertEquals(bob.id(), ((List<?>) bob.emitWithAck("request-scoped", "b").get(0)).get(2));
+        }
+    }
+
     private static <T> T offRequest(java.util.concurrent.Callable<T> task) throws Exception {
         java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
