@@ -8,6 +8,7 @@ import dev.socketee.impl.engine.HandshakeAdmission;
 import dev.socketee.impl.engine.HandshakeInfo;
 import dev.socketee.impl.engine.ThrottledLog;
 import dev.socketee.impl.engine.transport.websocket.EngineWebSocketEndpoint;
+import dev.socketee.impl.engine.transport.websocket.ForwardingEndpoint;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
@@ -200,28 +201,12 @@ public final class WebSocketOnlyRegistration {
     }
 
     /** The registered endpoint: forwards to the one {@code modifyHandshake} made for this connection. */
-    public static final class Direct extends Endpoint {
-        private Endpoint target;
+    public static final class Direct extends ForwardingEndpoint {
 
         @Override
         public void onOpen(Session session, EndpointConfig config) {
             Object handed = config.getUserProperties().remove(KEY);
-            target = handed instanceof Endpoint e ? e : new Refused(null, EngineError.BAD_REQUEST.message());
-            target.onOpen(session, config);
-        }
-
-        @Override
-        public void onClose(Session session, CloseReason reason) {
-            if (target != null) {
-                target.onClose(session, reason);
-            }
-        }
-
-        @Override
-        public void onError(Session session, Throwable error) {
-            if (target != null) {
-                target.onError(session, error);
-            }
+            forwardTo(handed instanceof Endpoint e ? e : new Refused(null, EngineError.BAD_REQUEST.message()), session, config);
         }
     }
 

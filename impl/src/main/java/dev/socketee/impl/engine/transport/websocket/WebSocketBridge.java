@@ -107,8 +107,7 @@ public final class WebSocketBridge {
     }
 
     /** The registered endpoint: forwards to the endpoint handed over for this connection. */
-    public static final class Bridge extends Endpoint {
-        private Endpoint target;
+    public static final class Bridge extends ForwardingEndpoint {
 
         @Override
         public void onOpen(Session session, EndpointConfig config) {
@@ -121,22 +120,7 @@ public final class WebSocketBridge {
                 }
                 return;
             }
-            target = e;
-            e.onOpen(session, config);
-        }
-
-        @Override
-        public void onClose(Session session, CloseReason reason) {
-            if (target != null) {
-                target.onClose(session, reason);
-            }
-        }
-
-        @Override
-        public void onError(Session session, Throwable error) {
-            if (target != null) {
-                target.onError(session, error);
-            }
+            forwardTo(e, session, config);
         }
     }
 }
