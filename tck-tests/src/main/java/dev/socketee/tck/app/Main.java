@@ -1,7 +1,7 @@
 package dev.socketee.tck.app;
 
 /**
- * {@code java -jar socketee-conformance.jar [conformance|bench|cdi] [port] [host]}: starts the
+ * {@code java -jar socketee-conformance.jar [conformance|bench|bench-cdi|cdi] [port] [host]}: starts the
  * conformance app (default, port 3000) or the bench app on 127.0.0.1 and serves until Ctrl-C.
  */
 public final class Main {
@@ -24,13 +24,18 @@ public final class Main {
                 System.out.println("Socketee bench app: " + server.baseUri() + "/socket.io/");
                 server.join();
             }
+            case "bench-cdi" -> {
+                EmbeddedJetty server = dev.socketee.tck.bench.BenchCdiServer.start(host, port);
+                System.out.println("Socketee bench app (CDI handlers, Jetty + Weld): " + server.baseUri() + "/socket.io/");
+                server.join();
+            }
             case "cdi" -> {
                 dev.socketee.tck.cdi.CdiServer server = dev.socketee.tck.cdi.CdiServer.start(host, port);
                 System.out.println("Socketee CDI feature app: " + server.baseUri() + "/socket.io/");
                 server.join();
             }
             default -> {
-                System.err.println("usage: java -jar socketee-conformance.jar [conformance|bench|cdi] [port] [host]");
+                System.err.println("usage: java -jar socketee-conformance.jar [conformance|bench|bench-cdi|cdi] [port] [host]");
                 System.exit(64);
             }
         }
