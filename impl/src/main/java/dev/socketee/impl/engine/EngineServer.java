@@ -79,6 +79,11 @@ public final class EngineServer implements EngineIoServer {
         return threads.callbacks();
     }
 
+    /** Runs {@code fanOut} (a broadcast's loop over its targets) with its writes spread over the writer threads. */
+    public void fanOut(Runnable fanOut) {
+        FanOut.run(threads.writers(), fanOut);
+    }
+
     /**
      * The open session of that id, or null. A session whose pong is overdue is closed here
      * ({@code ping timeout}) and not returned: a request that arrives at the deadline finds it

@@ -190,7 +190,12 @@ public final class EngineSession implements EngineConnection {
         }
         server.metrics().bytesOut(size);
         if (batch != null) {
-            t.send(batch);
+            FanOut fanOut = FanOut.current();
+            if (fanOut != null) {
+                fanOut.add(t, batch); // the outbox order is fixed already; the write may run elsewhere
+            } else {
+                t.send(batch);
+            }
         }
     }
 

@@ -26,17 +26,24 @@ public final class EngineThreads implements AutoCloseable {
 
     private final Scheduler scheduler;
     private final Executor callbacks;
+    private final Executor writers;
     private final Runnable owned;
 
-    private EngineThreads(Scheduler scheduler, Executor callbacks, Runnable owned) {
+    private EngineThreads(Scheduler scheduler, Executor callbacks, Executor writers, Runnable owned) {
         this.scheduler = scheduler;
         this.callbacks = callbacks;
+        this.writers = writers;
         this.owned = owned;
     }
 
-    /** Given threads, not closed by {@link #close()} (tests; a caller that owns its pools). */
+    /** Given threads, not closed by {@link #close()} (tests; a caller that owns its pools); broadcasts write inline. */
     public static EngineThreads of(Scheduler scheduler, Executor callbacks) {
-        return new EngineThreads(scheduler, callbacks, null);
+        return new EngineThreads(scheduler, callbacks, Runnable::run, null);
+    }
+
+    /** As above, with the threads a broadcast's writes are spread over ({@link FanOut}). */
+    public static EngineThreads of(Scheduler scheduler, Executor callbacks, Executor writers) {
+        return new EngineThreads(scheduler, callbacks, writers, null);
     }
 
     /**
@@ -52,10 +59,24 @@ public final class EngineThreads implements AutoCloseable {
                 callbackThreads != null ? callbackThreads : ExecutorScheduler.daemon(name + "-callback", true),
                 new ThreadPoolExecutor.CallerRunsPolicy());
         pool.prestartAllCoreThreads();
-        return new EngineThreads(scheduler, pool, () -> {
+        ThreadPoolExecutor writers = writerPool(name);
+        return new EngineThreads(scheduler, pool, writers, () -> {
             scheduler.close();
             pool.shutdown(); // queued disconnects still run; nothing new is taken
+            writers.shutdown();
         });
+    }
+
+    /**
+     * One writer per core: they only start non-blocking sends (no user code), so more would only
+     * queue. A full queue writes on the broadcasting thread (back-pressure, nothing dropped).
+     */
+    private static ThreadPoolExecutor writerPool(String name) {
+        int n = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor writers = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4096),
+                ExecutorScheduler.daemon(name + "-writer", true), new ThreadPoolExecutor.CallerRunsPolicy());
+        writers.allowCoreThreadTimeOut(true);
+        return writers;
     }
 
     public Scheduler scheduler() {
@@ -64,6 +85,11 @@ public final class EngineThreads implements AutoCloseable {
 
     public Executor callbacks() {
         return callbacks;
+    }
+
+    /** Where the writes of a broadcast's targets run (see {@link FanOut}). */
+    public Executor writers() {
+        return writers;
     }
 
     @Override

@@ -89,6 +89,11 @@ public final class JsonReader {
 
     private String string() {
         int from = pos;
+        int close = JsonLexer.plainStringEnd(s, from + 1, end);
+        if (close >= 0) { // no escape: one pass, a substring
+            pos = close + 1;
+            return s.substring(from + 1, close);
+        }
         pos = JsonLexer.scanString(s, from, end);
         return JsonLexer.decodeString(s, from + 1, pos - 1);
     }

@@ -87,6 +87,10 @@ public final class JsonScanner {
         if (from >= end || s.charAt(from) != '"') {
             throw unexpected(s, from, end);
         }
+        int close = JsonLexer.plainStringEnd(s, from + 1, end);
+        if (close >= 0) {
+            return s.substring(from + 1, close);
+        }
         int after = JsonLexer.scanString(s, from, end);
         return JsonLexer.decodeString(s, from + 1, after - 1);
     }

@@ -140,6 +140,19 @@ public final class Namespace implements NamespaceHost {
         return handlers;
     }
 
+    /**
+     * Runs a broadcast's loop over its targets with their writes spread over the engine's writer
+     * threads (each target's packets still queue in call order on this thread).
+     */
+    public void fanOut(Runnable loop) {
+        dev.socketee.impl.engine.EngineServer e = server.engine();
+        if (e == null) {
+            loop.run();
+        } else {
+            e.fanOut(loop);
+        }
+    }
+
     /** All sockets of the namespace. */
     public BroadcastOperator broadcast() {
         return new BroadcastOperator(this, Set.of(), Set.of());

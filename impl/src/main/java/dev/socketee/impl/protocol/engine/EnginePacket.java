@@ -26,6 +26,11 @@ public final class EnginePacket {
      * first use, so the v3 receivers of a broadcast share one copy (a benign race makes two at most).
      */
     private volatile byte[] typedBinary;
+    /**
+     * The websocket text frame (type digit + data), made on first use, so every receiver of a
+     * broadcast is handed the same String (a benign race makes two at most).
+     */
+    private volatile String textFrame;
 
     private EnginePacket(EnginePacketType type, String text, byte[] binary) {
         this.type = type;
@@ -69,6 +74,19 @@ public final class EnginePacket {
             typedBinary = t;
         }
         return t;
+    }
+
+    /** A text packet's frame: its type digit, then its data; made once per packet. */
+    public String textFrame() {
+        String f = textFrame;
+        if (f == null) {
+            if (binary != null) {
+                throw new IllegalArgumentException("binary packet has no text form: " + this);
+            }
+            f = text.isEmpty() ? String.valueOf(type.code()) : type.code() + text;
+            textFrame = f;
+        }
+        return f;
     }
 
     public boolean isBinary() {

@@ -15,14 +15,7 @@ public final class EnginePacketCodec {
     }
 
     public static String encodeText(EnginePacket packet) {
-        if (packet.isBinary()) {
-            throw new IllegalArgumentException("binary packet has no text form: " + packet);
-        }
-        String data = packet.text();
-        if (data.isEmpty()) {
-            return String.valueOf(packet.type().code());
-        }
-        return packet.type().code() + data;
+        return packet.textFrame(); // made once: shared by every receiver of a broadcast
     }
 
     public static EnginePacket decodeText(String frame) {

@@ -84,7 +84,9 @@ public final class BroadcastOperator {
 
     public void emit(String event, List<?> args) {
         namespace.metrics().broadcast();
-        namespace.adapter().broadcast(SioOutboundPacket.event(namespace.name(), event, args, namespace.jsonFallback()), options());
+        SioOutboundPacket packet = SioOutboundPacket.event(namespace.name(), event, args, namespace.jsonFallback());
+        BroadcastOptions options = options();
+        namespace.fanOut(() -> namespace.adapter().broadcast(packet, options));
     }
 
     public void emit(String event, Object... args) {
@@ -103,7 +105,8 @@ public final class BroadcastOperator {
         SioOutboundPacket packet = SioOutboundPacket.event(namespace.name(), event, args, namespace.jsonFallback());
         namespace.metrics().broadcast();
         BroadcastAckCollector collector = new BroadcastAckCollector(namespace, event, flags.timeout());
-        namespace.adapter().broadcastWithAck(packet, options(), collector::onClientCount, collector::onAck);
+        BroadcastOptions options = options();
+        namespace.fanOut(() -> namespace.adapter().broadcastWithAck(packet, options, collector::onClientCount, collector::onAck));
         if (flags.local()) {
             collector.onServerCount(1);
         } else {
