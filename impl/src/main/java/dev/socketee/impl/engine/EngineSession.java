@@ -175,12 +175,16 @@ public final class EngineSession implements EngineConnection {
                 batch = null;
                 t = null;
             } else {
-                if (one != null) {
-                    out.add(one, size);
+                if (one != null && out.isIdle() && out.isEmpty()) {
+                    batch = out.handOver(one); // the common case: no queueing, no copy
                 } else {
-                    out.addAll(many, size);
+                    if (one != null) {
+                        out.add(one, size);
+                    } else {
+                        out.addAll(many, size);
+                    }
+                    batch = out.takeIfIdle();
                 }
-                batch = out.takeIfIdle();
                 t = transport;
             }
         }

@@ -96,7 +96,7 @@ final class Outbox {
         return idle && !packets.isEmpty() ? take() : null;
     }
 
-    /** Hands {@code p} alone to the idle transport (a noop that frees a parked GET). */
+    /** Hands {@code p} alone to the idle transport with nothing queued (a packet sent to an idle websocket, a noop that frees a parked GET). */
     List<EnginePacket> handOver(EnginePacket p) {
         long size = sizeOf(p);
         bytes += size;

@@ -1,7 +1,7 @@
 package dev.socketee.tck.bench;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 
@@ -14,9 +14,10 @@ public class BenchCdiExtension implements Extension {
 
     public static final String PROPERTY = "socketee.tck.bench-cdi";
 
-    void addBenchHandlers(@Observes BeforeBeanDiscovery bbd, BeanManager bm) {
+    void addBenchHandlers(@Observes BeforeBeanDiscovery bbd) {
         if (Boolean.getBoolean(PROPERTY)) {
-            bbd.addAnnotatedType(bm.createAnnotatedType(BenchHandlers.class), BenchHandlers.class.getName());
+            // application scoped, as a user declares handlers (a dependent bean would be created per event)
+            bbd.addAnnotatedType(BenchHandlers.class, BenchHandlers.class.getName()).add(ApplicationScoped.Literal.INSTANCE);
         }
     }
 }
