@@ -282,13 +282,17 @@ public final class PollingTransport implements Transport {
         }
     }
 
-    /** A POST over maxPayload: node's 413 (see {@link TooLargeAnswer}), and the session closes. */
+    /**
+     * A POST over maxPayload: the session closes, then node's 413 (see {@link TooLargeAnswer}).
+     * In that order: a client that reads the 413 and polls again must find the session gone
+     * (Payara flushed the 413 and served the next GET before a close begun after the write had
+     * taken the session out of the registry; that GET got the close packet instead of a 400).
+     */
     private TooLargeAnswer tooLarge(AsyncContext ac) {
         CLIENT_ERRORS.log(() -> "Session " + SessionTag.of(session.id()) + ": POST body over maxPayload (" + maxPayload + " bytes); closing");
         postInFlight.set(false);
-        TooLargeAnswer answer = TooLargeAnswer.send(ac, TEXT);
         session.onClose(EngineCloseReason.TRANSPORT_ERROR);
-        return answer;
+        return TooLargeAnswer.send(ac, TEXT);
     }
 
     /**
