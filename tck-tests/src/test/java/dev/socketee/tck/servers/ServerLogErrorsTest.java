@@ -35,4 +35,37 @@ class ServerLogErrorsTest {
                 "[] [\u001B[1;93mWARNING\u001B[0m] [] [jakarta.enterprise.web] a warning", "\tat org.glassfish.Foo.bar(Foo.java:1)");
         assertEquals(List.of(), ServerLogErrors.in(lines));
     }
+
+    @Test
+    void aContainerWarningAboutAWriteToAVanishedPeerIsNot() {
+        List<String> record = List.of(
+                "[2026-12-01T16:39:01.100+0000] [] [\u001B[1;93mWARNING\u001B[0m] [] [org.glassfish.tyrus.servlet.TyrusServletWriter] [tid: _ThreadID=90] [[",
+                "  TyrusServletWriter.onError",
+                "java.io.IOException: Broken pipe",
+                "\tat org.glassfish.grizzly.nio.transport.TCPNIOUtils.flushByteBuffer(TCPNIOUtils.java:149)",
+                "\tat dev.socketee.impl.engine.transport.websocket.WebSocketTransport.closeWith(WebSocketTransport.java:226)",
+                "\tat dev.socketee.impl.engine.EngineSession.onClose(EngineSession.java:492)]]");
+        assertEquals(List.of(), ServerLogErrors.in(record));
+    }
+
+    @Test
+    void socketeeFramesUnderAnyOtherThrowableOrLevelStillAre() {
+        String ours = "\tat dev.socketee.impl.engine.EngineSession.onClose(EngineSession.java:492)]]";
+        String header = "[2026-12-01T16:39:01.100+0000] [] [WARNING] [] [org.glassfish.tyrus.servlet.TyrusServletWriter] [[";
+        assertEquals(List.of(ours), ServerLogErrors.in(List.of(header, "  TyrusServletWriter.onError",
+                "java.lang.IllegalStateException: not allowed", ours)));
+        String socketeeLogger = "[2026-12-01T16:39:01.100+0000] [] [WARNING] [] [dev.socketee.impl.engine.EngineSession] [[";
+        assertEquals(List.of(ours), ServerLogErrors.in(List.of(socketeeLogger, "java.io.IOException: Broken pipe", ours)));
+        String severe = "[2026-12-01T16:39:01.100+0000] [] [SEVERE] [] [org.glassfish.tyrus.servlet.TyrusServletWriter] [[";
+        assertEquals(List.of(severe, ours), ServerLogErrors.in(List.of(severe, "java.io.IOException: Broken pipe", ours)));
+    }
+
+    @Test
+    void aWarningRecordEndsWhereTheNextLineStarts() {
+        String ours = "\tat dev.socketee.impl.engine.EngineServer.close(EngineServer.java:10)";
+        List<String> lines = List.of("11:14:18,765 WARN  [io.undertow] write failed", "java.io.IOException: Broken pipe",
+                "\tat io.undertow.Foo.write(Foo.java:1)", "11:14:19,000 INFO  [org.jboss.as] next",
+                "java.lang.IllegalStateException: boom", ours);
+        assertEquals(List.of(ours), ServerLogErrors.in(lines));
+    }
 }
