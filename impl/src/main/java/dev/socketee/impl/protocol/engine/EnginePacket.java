@@ -1,6 +1,7 @@
 package dev.socketee.impl.protocol.engine;
 
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,8 @@ public final class EnginePacket {
     private volatile byte[] typedBinary;
     /**
      * The websocket text frame (type digit + data), made on first use, so every receiver of a
-     * broadcast is handed the same String (a benign race makes two at most).
+     * broadcast is handed the same String (a benign race makes two at most). A binary packet
+     * has no such frame: it keeps its v3 base64 text here instead ({@link #base64Frame()}).
      */
     private volatile String textFrame;
 
@@ -78,12 +80,28 @@ public final class EnginePacket {
 
     /** A text packet's frame: its type digit, then its data; made once per packet. */
     public String textFrame() {
+        if (binary != null) {
+            throw new IllegalArgumentException("binary packet has no text form: " + this);
+        }
         String f = textFrame;
         if (f == null) {
-            if (binary != null) {
-                throw new IllegalArgumentException("binary packet has no text form: " + this);
-            }
             f = text.isEmpty() ? String.valueOf(type.code()) : type.code() + text;
+            textFrame = f;
+        }
+        return f;
+    }
+
+    /**
+     * A binary packet as Engine.IO v3 text ("b", type digit, base64 of the data), for v3 clients
+     * with {@code b64=1}; made once per packet, so a broadcast's v3 receivers share it.
+     */
+    public String base64Frame() {
+        if (binary == null) {
+            throw new IllegalArgumentException("text packet has no base64 form: " + this);
+        }
+        String f = textFrame;
+        if (f == null) {
+            f = "b" + type.code() + Base64.getEncoder().encodeToString(binary);
             textFrame = f;
         }
         return f;

@@ -21,10 +21,10 @@ public final class Eio3PacketCodec {
     private Eio3PacketCodec() {
     }
 
-    /** The text form; a binary packet as base64 ("b4..."). */
+    /** The text form; a binary packet as base64 ("b4...", made once per packet: a broadcast shares it). */
     public static String encodeText(EnginePacket p) {
         if (p.isBinary()) {
-            return "b" + p.type().code() + Base64.getEncoder().encodeToString(p.binary());
+            return p.base64Frame();
         }
         return EnginePacketCodec.encodeText(p);
     }

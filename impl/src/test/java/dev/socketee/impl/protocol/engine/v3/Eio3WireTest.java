@@ -33,6 +33,13 @@ class Eio3WireTest {
     }
 
     @Test
+    void theBase64FrameIsMadeOncePerPacketToo() {
+        assertSame(Eio3Wire.BASE64.textFrame(bin), Eio3Wire.BASE64.textFrame(bin));
+        assertThrows(IllegalArgumentException.class, () -> EnginePacket.message("hi").base64Frame());
+        assertThrows(IllegalArgumentException.class, () -> bin.textFrame(), "the cached base64 is no v4 text frame");
+    }
+
+    @Test
     void decodesV3BinaryFramesAndRefusesOtherTypes() {
         assertEquals(bin, Eio3Wire.BINARY.decodeBinaryFrame(new byte[] {4, 1, 2, 3}));
         assertThrows(ProtocolException.class, () -> Eio3Wire.BINARY.decodeBinaryFrame(new byte[] {2, 1}));
