@@ -44,7 +44,9 @@ public final class PollingPayloadCodec {
 
     public static void encodePacket(EnginePacket p, StringBuilder out) {
         if (p.isBinary()) {
-            out.append('b').append(Base64.getEncoder().encodeToString(p.binary()));
+            // the packet's shared v3 text ("b4" + base64): a broadcast base64-encodes its data once
+            String v3 = p.base64Frame();
+            out.append('b').append(v3, 2, v3.length());
         } else {
             out.append(p.type().code()).append(p.text());
         }
