@@ -38,6 +38,7 @@ import java.util.function.Function;
  *   socketee.metrics               auto    count metrics: auto (when a registry binder or metrics-path is there), on, off
  *   socketee.metrics-path          (none)  serve Prometheus text here, e.g. /metrics (OperationsServlet)
  *   socketee.health-path           (none)  serve health JSON here (and /ready, /live under it), e.g. /health
+ *   socketee.websocket-transport   jakarta  jakarta (portable), or jetty-core on Jetty 12 (the embedded runners' default)
  * </pre>
  */
 record SocketeeConfig(EngineIoOptions engine, Duration connectTimeout, int asyncThreads, int maxNamespacesPerConnection,

@@ -1,6 +1,10 @@
 package dev.socketee.impl.cdi;
 
 import dev.socketee.impl.engine.transport.EngineServlet;
+import dev.socketee.impl.engine.transport.WebSocketUpgrade;
+import dev.socketee.impl.engine.transport.WebSocketUpgrades;
+import dev.socketee.impl.engine.transport.websocket.JakartaUpgrade;
+import dev.socketee.impl.engine.transport.websocket.WebSocketBridge;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletException;
@@ -33,9 +37,11 @@ final class SocketeeServlet extends HttpServlet {
         }
         admissions = ConnectionAdmissions.resolve(beanManager);
         try {
-            engine = new EngineServlet(runtime.engine(), webSockets,
-                    (dev.socketee.impl.engine.transport.websocket.WebSocketBridge) bridge, admissions);
-            runtime.health().serving(bridge != null, runtime.engine().options().transports().contains("websocket"));
+            WebSocketUpgrade upgrade = WebSocketUpgrades.choose(SocketeeConfig.setting(getServletContext(), WebSocketUpgrades.SETTING),
+                    getServletContext(), runtime.engine(), () -> bridge == null ? null
+                            : new JakartaUpgrade(runtime.engine(), webSockets, (WebSocketBridge) bridge));
+            engine = new EngineServlet(runtime.engine(), upgrade, admissions);
+            runtime.health().serving(upgrade != null, runtime.engine().options().transports().contains("websocket"));
             getServletContext().setAttribute(SocketeeRuntime.class.getName(), runtime);
         } catch (IllegalArgumentException badOrigins) {
             admissions.close();

@@ -3,6 +3,7 @@ package dev.socketee.tck.app;
 import jakarta.servlet.ServletContext;
 import java.net.URI;
 import dev.socketee.impl.cdi.SocketeeInitializer;
+import dev.socketee.impl.engine.transport.WebSocketUpgrades;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jboss.weld.environment.servlet.EnhancedListener;
@@ -31,6 +32,7 @@ public final class EmbeddedJetty implements AutoCloseable {
         Server server = new Server();
         ServerConnector connector = connector(server, host, port);
         ServletContextHandler context = new ServletContextHandler("/");
+        websocketTransport(context);
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> setup.accept(servletContext));
         return start(server, connector, context);
     }
@@ -52,12 +54,21 @@ public final class EmbeddedJetty implements AutoCloseable {
         ServerConnector connector = connector(server, host, port);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
+        websocketTransport(context);
         initParameters.forEach(context::setInitParameter);
         context.addServletContainerInitializer(new EnhancedListener());
         JakartaWebSocketServletContainerInitializer.configure(context, null);
         context.addServletContainerInitializer(new SocketeeInitializer());
         extra.accept(context);
         return start(server, connector, context);
+    }
+
+    /**
+     * As socketee-run: the websocket on Jetty's core ({@code -Dsocketee.websocket-transport=jakarta}
+     * for the portable Jakarta endpoint, as on every other server).
+     */
+    private static void websocketTransport(ServletContextHandler context) {
+        context.setInitParameter(WebSocketUpgrades.SETTING, System.getProperty(WebSocketUpgrades.SETTING, WebSocketUpgrades.JETTY_CORE));
     }
 
     private static ServerConnector connector(Server server, String host, int port) {

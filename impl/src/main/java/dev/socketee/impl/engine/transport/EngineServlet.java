@@ -9,13 +9,12 @@ import dev.socketee.impl.engine.HandshakeAdmission;
 import dev.socketee.impl.engine.HandshakeInfo;
 import dev.socketee.impl.engine.ThrottledLog;
 import dev.socketee.impl.engine.transport.polling.PollingTransport;
-import dev.socketee.impl.engine.transport.websocket.EngineWebSocketEndpoint;
+import dev.socketee.impl.engine.transport.websocket.JakartaUpgrade;
 import dev.socketee.impl.engine.transport.websocket.WebSocketBridge;
 import dev.socketee.impl.json.JsonWriter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerContainer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -44,8 +43,7 @@ public final class EngineServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(EngineServlet.class.getName());
 
     private final transient EngineServer server;
-    private final transient ServerContainer webSockets;
-    private final transient WebSocketBridge bridge;
+    private final transient WebSocketUpgrade webSockets;
     private final transient OriginPolicy origins;
     private final transient HandshakeAdmission admission;
     private final transient ThrottledLog refusals = new ThrottledLog(LOG, Level.WARNING);
@@ -62,9 +60,13 @@ public final class EngineServlet extends HttpServlet {
      */
     public EngineServlet(EngineServer server, ServerContainer webSockets, WebSocketBridge bridge,
                          HandshakeAdmission admission) {
+        this(server, bridge == null ? null : new JakartaUpgrade(server, webSockets, bridge), admission);
+    }
+
+    /** As above, with the upgrade {@code webSockets} (null: no websocket here), see {@link WebSocketUpgrades}. */
+    public EngineServlet(EngineServer server, WebSocketUpgrade webSockets, HandshakeAdmission admission) {
         this.server = server;
         this.webSockets = webSockets;
-        this.bridge = bridge;
         this.origins = OriginPolicy.of(server.options().allowedOrigins());
         this.admission = admission;
     }
@@ -209,9 +211,8 @@ public final class EngineServlet extends HttpServlet {
 
     private void upgradeToWebSocket(HttpServletRequest req, HttpServletResponse resp, HandshakeInfo handshake,
                                     String sid, dev.socketee.impl.protocol.engine.EngineWire wire) throws IOException {
-        Endpoint endpoint = new EngineWebSocketEndpoint(server, handshake, sid, wire);
         try {
-            bridge.upgrade(endpoint, config -> webSockets.upgradeHttpToWebSocket(req, resp, config, Collections.emptyMap()));
+            webSockets.upgrade(req, resp, handshake, sid, wire);
         } catch (IOException e) {
             // the client went away during the upgrade (Tyrus flushes the 101 inside the call): its
             // doing, not the server's, so no stack trace at WARNING

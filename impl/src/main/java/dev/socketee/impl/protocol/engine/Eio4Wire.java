@@ -29,6 +29,11 @@ public final class Eio4Wire implements EngineWire {
         return EnginePacketCodec.encodeText(packet);
     }
 
+    @Override
+    public byte[] textFrameUtf8(EnginePacket packet) {
+        return packet.textFrameUtf8();
+    }
+
     /** v4: the frame is the data, no type byte. */
     @Override
     public byte[] binaryFrame(EnginePacket packet) {

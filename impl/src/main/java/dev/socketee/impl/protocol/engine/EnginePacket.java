@@ -33,6 +33,8 @@ public final class EnginePacket {
      * has no such frame: it keeps its v3 base64 text here instead ({@link #base64Frame()}).
      */
     private volatile String textFrame;
+    /** The same frame in UTF-8, made on first use by a transport that writes bytes (Jetty core). */
+    private volatile byte[] textFrameUtf8;
 
     private EnginePacket(EnginePacketType type, String text, byte[] binary) {
         this.type = type;
@@ -105,6 +107,20 @@ public final class EnginePacket {
             textFrame = f;
         }
         return f;
+    }
+
+    /**
+     * The frame's text in UTF-8 ({@link #textFrame()}, or for a binary packet its v3
+     * {@link #base64Frame()}), made once per packet: a broadcast to transports that write bytes
+     * encodes it once. Nobody may write to the array.
+     */
+    public byte[] textFrameUtf8() {
+        byte[] b = textFrameUtf8;
+        if (b == null) {
+            b = (binary == null ? textFrame() : base64Frame()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            textFrameUtf8 = b;
+        }
+        return b;
     }
 
     public boolean isBinary() {

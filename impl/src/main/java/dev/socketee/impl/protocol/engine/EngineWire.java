@@ -18,6 +18,14 @@ public interface EngineWire {
     /** A websocket text frame for {@code packet} (a binary one only when {@link #binaryFrames()} is false). */
     String textFrame(EnginePacket packet);
 
+    /**
+     * {@link #textFrame} in UTF-8, for a transport that writes bytes; a revision whose text
+     * frame is the packet's own shares the packet's cached bytes ({@link EnginePacket#textFrameUtf8}).
+     */
+    default byte[] textFrameUtf8(EnginePacket packet) {
+        return textFrame(packet).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A websocket binary frame for a binary MESSAGE. */
     byte[] binaryFrame(EnginePacket packet);
 

@@ -13,7 +13,7 @@ import java.io.IOException;
  * by peer"); anything else (the containers' protocol and message-size exceptions are runtime
  * exceptions) is an error.
  */
-final class ConnectionLoss {
+public final class ConnectionLoss {
 
     /** Bounds the walk down the cause chain (a chain may loop). */
     private static final int MAX_DEPTH = 16;
@@ -21,7 +21,7 @@ final class ConnectionLoss {
     private ConnectionLoss() {
     }
 
-    static EngineCloseReason reasonFor(Throwable error) {
+    public static EngineCloseReason reasonFor(Throwable error) {
         return isConnectionLoss(error) ? EngineCloseReason.TRANSPORT_CLOSE : EngineCloseReason.TRANSPORT_ERROR;
     }
 

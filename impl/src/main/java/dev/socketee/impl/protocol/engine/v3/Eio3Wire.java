@@ -44,6 +44,12 @@ public final class Eio3Wire implements EngineWire {
         return Eio3PacketCodec.encodeText(packet);
     }
 
+    /** The packet's own bytes: its text frame, or its shared base64 frame. */
+    @Override
+    public byte[] textFrameUtf8(EnginePacket packet) {
+        return packet.textFrameUtf8();
+    }
+
     @Override
     public byte[] binaryFrame(EnginePacket packet) {
         return Eio3PacketCodec.encodeBinary(packet);

@@ -1,0 +1,181 @@
+package dev.socketee.impl.engine.transport.jettycore;
+
+import dev.socketee.engine.EngineIoOptions;
+import dev.socketee.impl.engine.DebugLog;
+import dev.socketee.impl.engine.EngineCloseReason;
+import dev.socketee.impl.engine.EngineSession;
+import dev.socketee.impl.engine.transport.Transport;
+import dev.socketee.impl.protocol.engine.EnginePacket;
+import dev.socketee.impl.protocol.engine.EngineWire;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+
+/**
+ * Engine.IO over one Jetty-core websocket: one packet per frame, pulled from the session as the
+ * {@link Transport} contract says (inline completions continue the loop on the same stack, later
+ * ones resume it once from Jetty's thread; never a recursion). A text frame's payload is the
+ * packet's UTF-8 bytes, made once per packet ({@link EngineWire#textFrameUtf8}) and shared by
+ * every receiver of a broadcast, each with its own buffer view (server frames are not masked:
+ * nothing writes to the array). The frames of one batch but
+ * the last go out with Jetty's batching, so a batch is one flush.
+ */
+public final class JettyCoreTransport implements Transport {
+
+    private static final Logger LOG = Logger.getLogger(JettyCoreTransport.class.getName());
+
+    private final CoreSession ws;
+    private final EngineWire wire;
+    private final Duration closeTimeout;
+    private volatile EngineSession session;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** The batch being written and its next frame: touched only by the thread running the loop. */
+    private List<EnginePacket> batch = List.of();
+    private int next;
+
+    JettyCoreTransport(CoreSession ws, EngineIoOptions options, EngineWire wire) {
+        this.ws = ws;
+        this.wire = wire;
+        this.closeTimeout = options.closeTimeout();
+    }
+
+    void bind(EngineSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String name() {
+        return EngineIoOptions.WEBSOCKET;
+    }
+
+    @Override
+    public void send(List<EnginePacket> packets) {
+        batch = packets;
+        next = 0;
+        writeLoop();
+    }
+
+    private void writeLoop() {
+        while (true) {
+            if (next == batch.size()) {
+                batch = List.of(); // before the pull: once it finds nothing, another thread may own these fields
+                next = 0;
+                EngineSession s = session;
+                List<EnginePacket> more = s == null ? null : s.pollBatch(this);
+                if (more == null) {
+                    return;
+                }
+                batch = more;
+                continue;
+            }
+            EnginePacket p = batch.get(next++);
+            FrameSent sent = new FrameSent();
+            DebugLog.ENGINE_PACKETS.packet(session, false, EngineIoOptions.WEBSOCKET, p);
+            try {
+                ws.sendFrame(frame(p), sent, next < batch.size());
+            } catch (RuntimeException e) {
+                failed(e);
+                return;
+            }
+            Throwable inline = sent.inlineFailure();
+            if (inline != null) {
+                failed(inline);
+                return;
+            }
+            if (sent.callerLeft()) {
+                return;
+            }
+        }
+    }
+
+    private Frame frame(EnginePacket p) {
+        if (p.isBinary() && wire.binaryFrames()) {
+            return new Frame(OpCode.BINARY, ByteBuffer.wrap(wire.binaryFrame(p)));
+        }
+        return new Frame(OpCode.TEXT, ByteBuffer.wrap(wire.textFrameUtf8(p)));
+    }
+
+    /** One frame's completion: whoever comes second continues (see WebSocketTransport.FrameSent). */
+    private final class FrameSent implements Callback {
+        private static final int SENDING = 0;
+        private static final int CALLER_LEFT = 1;
+        private static final int DONE_INLINE = 2;
+        private static final int FAILED_INLINE = 3;
+        private final AtomicInteger state = new AtomicInteger();
+        private Throwable failure;
+
+        boolean callerLeft() {
+            return state.compareAndSet(SENDING, CALLER_LEFT);
+        }
+
+        Throwable inlineFailure() {
+            return state.get() == FAILED_INLINE ? failure : null;
+        }
+
+        @Override
+        public void succeeded() {
+            if (!state.compareAndSet(SENDING, DONE_INLINE)) {
+                writeLoop();
+            }
+        }
+
+        @Override
+        public void failed(Throwable t) {
+            failure = t;
+            if (!state.compareAndSet(SENDING, FAILED_INLINE)) {
+                JettyCoreTransport.this.failed(t);
+            }
+        }
+    }
+
+    private void failed(Throwable t) {
+        LOG.log(Level.FINE, "WebSocket send failed", t);
+        batch = List.of();
+        EngineSession s = session;
+        DebugLog.ENGINE.error(s, "websocket write", EngineCloseReason.TRANSPORT_ERROR, t);
+        if (s != null) {
+            s.onTransportClosed(this, EngineCloseReason.TRANSPORT_ERROR);
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> whenClosed() {
+        return closed;
+    }
+
+    /** Jetty reported the connection closed (onClosed, after onError too). */
+    void closedByContainer() {
+        closed.complete(null);
+    }
+
+    @Override
+    public void close() {
+        closeWith(CloseStatus.NORMAL, "");
+    }
+
+    /**
+     * The close frame, with the connection's idle timeout (off while the session lives) set to
+     * closeTimeout: a peer that stops reading has its connection torn down (as on the Jakarta path).
+     */
+    void closeWith(int code, String reason) {
+        if (!ws.isOutputOpen()) {
+            return;
+        }
+        try {
+            ws.setIdleTimeout(closeTimeout);
+            ws.close(code, reason, Callback.NOOP);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "WebSocket close failed", e);
+        }
+    }
+}

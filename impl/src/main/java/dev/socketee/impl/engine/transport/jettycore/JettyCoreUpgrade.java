@@ -1,0 +1,68 @@
+package dev.socketee.impl.engine.transport.jettycore;
+
+import dev.socketee.impl.engine.EngineServer;
+import dev.socketee.impl.engine.HandshakeInfo;
+import dev.socketee.impl.engine.transport.WebSocketUpgrade;
+import dev.socketee.impl.protocol.engine.EngineWire;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.util.FutureCallback;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
+import org.eclipse.jetty.websocket.core.server.Handshaker;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
+
+/**
+ * The upgrade on Jetty 12's websocket core, from the servlet (so the servlet's checks and answers
+ * stay the same as on the portable path): Jetty's own handshaker on the request under the servlet
+ * request, with an {@link EngineNegotiator} that makes the connection's {@link EngineFrameHandler}.
+ * No Jakarta session, endpoint config, encoders or decoders per connection.
+ */
+public final class JettyCoreUpgrade implements WebSocketUpgrade {
+
+    private final EngineServer server;
+    private final WebSocketComponents components;
+    private final Handshaker handshaker = Handshaker.newInstance();
+
+    private JettyCoreUpgrade(EngineServer server, WebSocketComponents components) {
+        this.server = server;
+        this.components = components;
+    }
+
+    /**
+     * For the Jetty ee10 application of {@code context} (the components its Jakarta container
+     * shares, made if it has none).
+     *
+     * @throws IllegalStateException when {@code context} is not a Jetty 12 ee10 context
+     */
+    public static WebSocketUpgrade create(ServletContext context, EngineServer server) {
+        ServletContextHandler handler = ServletContextHandler.getServletContextHandler(context);
+        if (handler == null || handler.getServer() == null) {
+            throw new IllegalStateException("not a Jetty 12 ee10 servlet context: " + context.getClass().getName());
+        }
+        return new JettyCoreUpgrade(server, WebSocketServerComponents.ensureWebSocketComponents(handler.getServer(), handler));
+    }
+
+    @Override
+    public void upgrade(HttpServletRequest req, HttpServletResponse resp, HandshakeInfo handshake, String sid, EngineWire wire)
+            throws Exception {
+        ServletContextRequest base = ServletContextRequest.getServletContextRequest(req);
+        if (base == null) {
+            throw new IllegalStateException("not a Jetty request: " + req.getClass().getName());
+        }
+        EngineNegotiator negotiator = new EngineNegotiator(server.options(),
+                new EngineFrameHandler(server, handshake, sid, wire));
+        FutureCallback upgraded = new FutureCallback();
+        if (!handshaker.upgradeRequest(negotiator, base, base.getServletContextResponse(), upgraded, components, null)) {
+            return; // not a valid websocket upgrade: the servlet answers it (the response is not 101)
+        }
+        try {
+            upgraded.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+}
