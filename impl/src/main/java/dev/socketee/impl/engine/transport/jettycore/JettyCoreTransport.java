@@ -27,8 +27,8 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * ones resume it once from Jetty's thread; never a recursion). A text frame's payload is the
  * packet's UTF-8 bytes, made once per packet ({@link EngineWire#textFrameUtf8}) and shared by
  * every receiver of a broadcast, each with its own buffer view (server frames are not masked:
- * nothing writes to the array). The frames of one batch but
- * the last go out with Jetty's batching, so a batch is one flush.
+ * nothing writes to the array). A batch is handed to Jetty whole, its frames but the last
+ * batched, so a batch is one flush.
  */
 public final class JettyCoreTransport implements Transport {
 
@@ -39,9 +39,8 @@ public final class JettyCoreTransport implements Transport {
     private final Duration closeTimeout;
     private volatile EngineSession session;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    /** The batch being written and its next frame: touched only by the thread running the loop. */
-    private List<EnginePacket> batch = List.of();
-    private int next;
+    /** Set by the first failed write: the session is told once. */
+    private final java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
 
     JettyCoreTransport(CoreSession ws, EngineIoOptions options, EngineWire wire) {
         this.ws = ws;
@@ -60,31 +59,18 @@ public final class JettyCoreTransport implements Transport {
 
     @Override
     public void send(List<EnginePacket> packets) {
-        batch = packets;
-        next = 0;
-        writeLoop();
+        writeFrom(packets);
     }
 
-    private void writeLoop() {
-        while (true) {
-            if (next == batch.size()) {
-                batch = List.of(); // before the pull: once it finds nothing, another thread may own these fields
-                next = 0;
-                EngineSession s = session;
-                List<EnginePacket> more = s == null ? null : s.pollBatch(this);
-                if (more == null) {
-                    return;
-                }
-                batch = more;
-                continue;
-            }
-            EnginePacket p = batch.get(next++);
-            FrameSent sent = new FrameSent();
-            DebugLog.ENGINE_PACKETS.packet(session, false, EngineIoOptions.WEBSOCKET, p);
-            try {
-                ws.sendFrame(frame(p), sent, next < batch.size());
-            } catch (RuntimeException e) {
-                failed(e);
+    /**
+     * Writes batches until the session has nothing more, or until a batch completes later (its
+     * completion then resumes this loop once, from Jetty's thread).
+     */
+    private void writeFrom(List<EnginePacket> first) {
+        List<EnginePacket> batch = first;
+        while (batch != null) {
+            BatchSent sent = writeBatch(batch);
+            if (sent == null) {
                 return;
             }
             Throwable inline = sent.inlineFailure();
@@ -95,7 +81,34 @@ public final class JettyCoreTransport implements Transport {
             if (sent.callerLeft()) {
                 return;
             }
+            batch = pullNext();
         }
+    }
+
+    private List<EnginePacket> pullNext() {
+        EngineSession s = session;
+        return s == null ? null : s.pollBatch(this);
+    }
+
+    /**
+     * Queues every frame of the batch with Jetty at once, all but the last batched (one flush);
+     * Jetty completes them in order, so the last one's completion is the batch's. Null when
+     * Jetty refused a frame (reported).
+     */
+    private BatchSent writeBatch(List<EnginePacket> batch) {
+        BatchSent sent = new BatchSent();
+        int last = batch.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            EnginePacket p = batch.get(i);
+            DebugLog.ENGINE_PACKETS.packet(session, false, EngineIoOptions.WEBSOCKET, p);
+            try {
+                ws.sendFrame(frame(p), i == last ? sent : sent.earlier, i < last);
+            } catch (RuntimeException e) {
+                failed(e);
+                return null;
+            }
+        }
+        return sent;
     }
 
     private Frame frame(EnginePacket p) {
@@ -105,14 +118,25 @@ public final class JettyCoreTransport implements Transport {
         return new Frame(OpCode.TEXT, ByteBuffer.wrap(wire.textFrameUtf8(p)));
     }
 
-    /** One frame's completion: whoever comes second continues (see WebSocketTransport.FrameSent). */
-    private final class FrameSent implements Callback {
+    /**
+     * One batch's completion. Whoever comes second continues: the caller, if Jetty completed
+     * the last frame inline (a loop, no recursion), otherwise this callback. A failure reported
+     * inline is left to the caller.
+     */
+    private final class BatchSent implements Callback {
         private static final int SENDING = 0;
         private static final int CALLER_LEFT = 1;
         private static final int DONE_INLINE = 2;
         private static final int FAILED_INLINE = 3;
         private final AtomicInteger state = new AtomicInteger();
-        private Throwable failure;
+        private volatile Throwable failure;
+        /** The completion of the batch's other frames: only a failure matters. */
+        final Callback earlier = new Callback() {
+            @Override
+            public void failed(Throwable t) {
+                BatchSent.this.failed(t);
+            }
+        };
 
         boolean callerLeft() {
             return state.compareAndSet(SENDING, CALLER_LEFT);
@@ -124,14 +148,16 @@ public final class JettyCoreTransport implements Transport {
 
         @Override
         public void succeeded() {
-            if (!state.compareAndSet(SENDING, DONE_INLINE)) {
-                writeLoop();
+            if (!state.compareAndSet(SENDING, DONE_INLINE) && state.get() == CALLER_LEFT) {
+                writeFrom(pullNext());
             }
         }
 
         @Override
         public void failed(Throwable t) {
-            failure = t;
+            if (failure == null) {
+                failure = t;
+            }
             if (!state.compareAndSet(SENDING, FAILED_INLINE)) {
                 JettyCoreTransport.this.failed(t);
             }
@@ -139,8 +165,10 @@ public final class JettyCoreTransport implements Transport {
     }
 
     private void failed(Throwable t) {
+        if (!broken.compareAndSet(false, true)) {
+            return;
+        }
         LOG.log(Level.FINE, "WebSocket send failed", t);
-        batch = List.of();
         EngineSession s = session;
         DebugLog.ENGINE.error(s, "websocket write", EngineCloseReason.TRANSPORT_ERROR, t);
         if (s != null) {

@@ -1,0 +1,136 @@
+package dev.socketee.tck.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.socketee.engine.EngineConnection;
+import dev.socketee.engine.EngineIoListener;
+import dev.socketee.engine.EngineIoOptions;
+import dev.socketee.impl.engine.EngineServer;
+import dev.socketee.impl.engine.transport.EngineRegistration;
+import dev.socketee.impl.engine.transport.WebSocketUpgrades;
+import dev.socketee.tck.RawWs;
+import dev.socketee.tck.TestServer;
+import dev.socketee.tck.app.EmbeddedJetty;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The websocket implementation the embedded Jetty chose ({@code socketee.websocket-transport}:
+ * Jetty's core by default, the Jakarta endpoint with {@code jakarta}, the embedded-jakarta
+ * execution) and what either must do alike beyond the shared ITs: fragmented messages, a small
+ * maxPayload.
+ */
+class JettyCoreTransportIT {
+
+    private static EmbeddedJetty jetty;
+    private static volatile EngineServer engine;
+
+    @BeforeAll
+    static void start() {
+        Assumptions.assumeFalse(TestServer.isTyrus(), "embedded Jetty only");
+        jetty = EmbeddedJetty.start("127.0.0.1", 0, context -> {
+            engine = new EngineServer(EngineIoOptions.builder().path("/small").maxPayload(1000)
+                    .pingInterval(Duration.ofSeconds(25)).build(), new Echo());
+            EngineRegistration.register(context, engine);
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        if (jetty != null) {
+            jetty.close();
+        }
+    }
+
+    private static RawWs open() {
+        RawWs ws = RawWs.connect(URI.create(jetty.baseUri().toString().replaceFirst("^http", "ws")
+                + "/small/?EIO=4&transport=websocket"), Map.of());
+        String open = ws.nextText();
+        assertTrue(open.startsWith("0{\"sid\":\""), open);
+        return ws;
+    }
+
+    @Test
+    void theConfiguredImplementationServes() {
+        Listening.reset();
+        try (RawWs ws = open()) {
+            String sid = Listening.awaitSid();
+            String expected = WebSocketUpgrades.JAKARTA.equals(System.getProperty(WebSocketUpgrades.SETTING))
+                    ? "WebSocketTransport" : "JettyCoreTransport";
+            assertEquals(expected, engine.session(sid).currentTransport().getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void fragmentedMessageIsOneMessage() throws Exception {
+        try (RawWs ws = open()) {
+            ws.ws.sendText("4hé", false).get(5, TimeUnit.SECONDS);
+            ws.ws.sendText("llo", false).get(5, TimeUnit.SECONDS);
+            ws.ws.sendText(" €", true).get(5, TimeUnit.SECONDS);
+            ws.expectText("4héllo €");
+        }
+    }
+
+    @Test
+    void messageOverMaxPayloadClosesWith1009() {
+        try (RawWs ws = open()) {
+            ws.sendText("4" + "x".repeat(2000));
+            RawWs.Frame f = ws.awaitClose(Duration.ofSeconds(5), true);
+            assertEquals(1009, f.closeCode(), () -> "close frame, got " + ws.log);
+        }
+    }
+
+    @Test
+    void fragmentsOverMaxPayloadCloseWith1009() throws Exception {
+        try (RawWs ws = open()) {
+            ws.ws.sendText("4" + "x".repeat(600), false).get(5, TimeUnit.SECONDS);
+            ws.ws.sendText("x".repeat(600), true).get(5, TimeUnit.SECONDS);
+            RawWs.Frame f = ws.awaitClose(Duration.ofSeconds(5), true);
+            assertEquals(1009, f.closeCode(), () -> "close frame, got " + ws.log);
+        }
+    }
+
+    /** The sid of the connection the engine opened last. */
+    private static final class Listening {
+        private static final java.util.concurrent.BlockingQueue<String> SIDS = new java.util.concurrent.LinkedBlockingQueue<>();
+
+        static void reset() {
+            SIDS.clear();
+        }
+
+        static String awaitSid() {
+            try {
+                String sid = SIDS.poll(5, TimeUnit.SECONDS);
+                assertTrue(sid != null, "no connection opened");
+                return sid;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static final class Echo implements EngineIoListener {
+        @Override
+        public void onOpen(EngineConnection connection) {
+            Listening.SIDS.add(connection.id());
+        }
+
+        @Override
+        public void onMessage(EngineConnection connection, String text) {
+            connection.send(text);
+        }
+
+        @Override
+        public void onBinary(EngineConnection connection, byte[] data) {
+            connection.send(data);
+        }
+    }
+}
