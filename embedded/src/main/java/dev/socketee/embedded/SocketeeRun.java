@@ -74,6 +74,7 @@ public final class SocketeeRun {
         // Weld's and Jakarta WebSocket's initializers are on the server class path: the annotation
         // configuration finds them there, as it finds the WAR's own (adding them here too would boot CDI twice)
         CdiInjection.enable(app);
+        JettyCoreWebSocket.configure(app); // the websocket on Jetty's core; -Dsocketee.websocket-transport=jakarta: the portable endpoint
         server.setHandler(app);
         server.setStopAtShutdown(true);
         server.setStopTimeout(5_000);

@@ -56,6 +56,8 @@ class RunnerHttpsIT {
                     EngineIoClient.pollingEchoAck(trusting, https, "over https polling"));
             assertEquals("430[\"over wss\"]",
                     EngineIoClient.webSocketEchoAck(trusting, https.replaceFirst("^https", "wss"), "over wss"));
+            // on Jetty's websocket core, the runner's default (a fallback to the Jakarta endpoint says so)
+            assertFalse(runner.output().contains("the Jakarta WebSocket endpoint serves"), runner.output());
 
             // plain HTTP is still served next to it
             assertEquals(200, get(client(SSLContext.getDefault()), http + "inject/servlet").statusCode());
