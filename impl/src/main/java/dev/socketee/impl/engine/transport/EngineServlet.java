@@ -34,9 +34,10 @@ import java.util.logging.Logger;
  * both transports), verifies it the way node's engine.io does (transport, sid, handshake method,
  * protocol version; errors answered in one place), asks the {@link HandshakeAdmission} about a
  * handshake before any session exists, then
- * hands it to the polling transport or upgrades it to a WebSocket with the Jakarta WebSocket 2.1
- * {@code upgradeHttpToWebSocket}, which lets one servlet own both transports and answer bad
- * upgrade requests with proper HTTP errors.
+ * hands it to the polling transport or upgrades it to a WebSocket ({@link WebSocketUpgrade}: the
+ * Jakarta WebSocket 2.1 {@code upgradeHttpToWebSocket} on every server, Jetty's core on the
+ * embedded default), which lets one servlet own both transports and answer bad upgrade
+ * requests with proper HTTP errors.
  */
 public final class EngineServlet extends HttpServlet {
 

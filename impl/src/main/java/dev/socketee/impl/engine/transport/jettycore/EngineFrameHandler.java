@@ -37,7 +37,8 @@ final class EngineFrameHandler implements FrameHandler {
     private final String upgradeSid;
     private final EngineWire wire;
     private final int maxPayload;
-    private final MessageAssembly fragments;
+    /** Made by the first fragmented message: most connections never have one. */
+    private MessageAssembly fragments;
     private CoreSession ws;
     private JettyCoreTransport transport;
     /** Null when the websocket was refused in onOpen: its frames are read and dropped while it closes. */
@@ -50,7 +51,6 @@ final class EngineFrameHandler implements FrameHandler {
         this.upgradeSid = upgradeSid;
         this.wire = wire;
         this.maxPayload = server.options().maxPayload();
-        this.fragments = new MessageAssembly(maxPayload);
     }
 
     @Override
@@ -93,6 +93,9 @@ final class EngineFrameHandler implements FrameHandler {
                 deliver(op == OpCode.TEXT, frame.getPayload() == null ? ByteBuffer.allocate(0) : frame.getPayload(), callback);
                 return;
             }
+            if (fragments == null) {
+                fragments = new MessageAssembly(maxPayload);
+            }
             fragments.start(op == OpCode.TEXT);
             append(frame, callback);
         } else if (op == OpCode.CONTINUATION) {
@@ -106,6 +109,10 @@ final class EngineFrameHandler implements FrameHandler {
     }
 
     private void append(Frame frame, Callback callback) {
+        if (fragments == null || !fragments.isActive()) {
+            callback.failed(new org.eclipse.jetty.websocket.core.exception.ProtocolException("CONTINUATION without a message"));
+            return;
+        }
         if (frame.hasPayload() && !fragments.append(frame.getPayload())) {
             fragments.reset();
             callback.failed(tooLarge());
