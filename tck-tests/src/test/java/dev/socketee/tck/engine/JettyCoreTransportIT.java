@@ -34,7 +34,7 @@ class JettyCoreTransportIT {
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeFalse(TestServer.isTyrus(), "embedded Jetty only");
+        Assumptions.assumeFalse(TestServer.isTyrus() || dev.socketee.tck.servers.ServerUnderTest.isExternal(), "embedded Jetty only");
         jetty = EmbeddedJetty.start("127.0.0.1", 0, context -> {
             engine = new EngineServer(EngineIoOptions.builder().path("/small").maxPayload(1000)
                     .pingInterval(Duration.ofSeconds(25)).build(), new Echo());
