@@ -131,22 +131,27 @@ final class EngineFrameHandler implements FrameHandler {
         return new MessageTooLargeException("Message larger than maxPayload (" + maxPayload + " bytes)");
     }
 
-    /** Handles one message, then asks Jetty for the next frame. */
+    /**
+     * Handles one message, then asks Jetty for the next frame. Whatever the handling throws
+     * (nothing should: the session logs handler failures) fails the frame, so Jetty closes the
+     * connection (1011) instead of leaving it without demand.
+     */
     private void deliver(boolean text, ByteBuffer payload, Callback callback) {
         if (session != null) {
-            if (text) {
-                String decoded;
-                try {
-                    decoded = Utf8Payload.decode(payload);
-                } catch (CharacterCodingException e) {
-                    callback.failed(new BadPayloadException("Invalid UTF-8 in a text message"));
-                    return;
+            try {
+                if (text) {
+                    onText(Utf8Payload.decode(payload));
+                } else {
+                    byte[] bytes = new byte[payload.remaining()];
+                    payload.get(payload.position(), bytes);
+                    onBinary(bytes);
                 }
-                onText(decoded);
-            } else {
-                byte[] bytes = new byte[payload.remaining()];
-                payload.get(payload.position(), bytes);
-                onBinary(bytes);
+            } catch (CharacterCodingException e) {
+                callback.failed(new BadPayloadException("Invalid UTF-8 in a text message"));
+                return;
+            } catch (RuntimeException e) {
+                callback.failed(e);
+                return;
             }
         }
         callback.succeeded();
