@@ -34,6 +34,7 @@
 #   NICE       nice level of every server (the peers' default)            [-10 if permitted; "" = none]
 #   JAVA_HOME  the JDK every server runs on                               [the one 'java' is in]
 #   START_TIMEOUT  seconds per server to answer                           [240]
+#   PAYARA_ARGS    more Payara Micro arguments, e.g. "--postbootcommandfile F" (diagnostics) [none]
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 tck="$(cd "$here/.." && pwd)"
@@ -148,7 +149,7 @@ EOF
   # an empty --rootdir each time: Payara Micro would otherwise boot the previous deployment first
   (cd "$dir" && exec "${pre[@]}" "$JAVA" $PROPS -jar "$jar" --nocluster --nohazelcast \
      --port "$http" --sslport "$(free_port)" --prebootcommandfile "$dir/preboot.asadmin" \
-     --rootdir "$dir/root" --deploy "$dir/ROOT.war") >"$LOGFILE" 2>&1 &
+     --rootdir "$dir/root" --deploy "$dir/ROOT.war" ${PAYARA_ARGS:-}) >"$LOGFILE" 2>&1 &
   LAUNCHED=$!
   URL="http://127.0.0.1:$http"
 }
@@ -278,7 +279,7 @@ case "$cmd" in
     exit $rc
     ;;
   *)
-    sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 64
     ;;
 esac
