@@ -5,7 +5,7 @@
 #
 # Usage:
 #   tck-tests/bench/active-heap.sh NAME=URL:PID [NAME=URL:PID ...]     (the lines servers.sh prints)
-#   e.g. flock /work/notes/bench.lock tck-tests/bench/servers.sh with embedded netty-socketio \
+#   e.g. flock /tmp/socketee-bench.lock tck-tests/bench/servers.sh with embedded netty-socketio \
 #            -- tck-tests/bench/active-heap.sh
 #
 # Environment: N clients [10000], DURATION measured seconds [30], WARMUP [8], REPS [3],
@@ -18,7 +18,7 @@ tck="$(cd "$here/.." && pwd)"
 N="${N:-10000}"; DURATION="${DURATION:-30}"; WARMUP="${WARMUP:-8}"; REPS="${REPS:-3}"
 LOADGEN="${LOADGEN:-}"
 if [ -z "$LOADGEN" ]; then
-  for j in "$tck/../../shared/bench/loadgen/target/loadgen.jar" /work/shared/bench/loadgen/target/loadgen.jar; do
+  for j in "$tck/../../shared/bench/loadgen/target/loadgen.jar"; do
     [ -f "$j" ] && { LOADGEN="$j"; break; }
   done
 fi

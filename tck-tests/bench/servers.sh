@@ -18,7 +18,7 @@
 #         | netty-socketio (../shared/bench/peers/start-peer.sh)
 #
 # Example (one bench at a time on the machine):
-#   flock /work/notes/bench.lock tck-tests/bench/servers.sh with netty-socketio embedded wildfly payara liberty \
+#   flock /tmp/socketee-bench.lock tck-tests/bench/servers.sh with netty-socketio embedded wildfly payara liberty \
 #       -- ../shared/bench/run.sh
 #
 # Every server runs the same WAR, target/socketee-tck-bench.war (build: mvn -pl tck-tests -am package
@@ -47,7 +47,7 @@ M2="${M2:-$HOME/.m2/repository}"
 WAR="$tck/target/socketee-tck-bench.war"
 CONFORMANCE_JAR="$tck/target/socketee-conformance.jar"
 if [ -z "${BENCH_DIR:-}" ]; then
-  for d in "$repo/../shared/bench" /work/shared/bench; do [ -x "$d/run.sh" ] && { BENCH_DIR="$(cd "$d" && pwd)"; break; }; done
+  for d in "$repo/../shared/bench"; do [ -x "$d/run.sh" ] && { BENCH_DIR="$(cd "$d" && pwd)"; break; }; done
 fi
 BENCH_DIR="${BENCH_DIR:-$repo/../shared/bench}"
 if [ -z "${JAVA_HOME:-}" ]; then JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"; fi
