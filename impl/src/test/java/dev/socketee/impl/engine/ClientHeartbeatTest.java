@@ -6,18 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.socketee.engine.EngineConnection;
-import dev.socketee.engine.EngineIoListener;
-import dev.socketee.engine.EngineIoOptions;
-import dev.socketee.impl.engine.transport.Transport;
+import dev.socketee.impl.engine.HeartbeatFixture.RecordingTransport;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.engine.EnginePacketType;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,37 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class ClientHeartbeatTest {
 
-    private final ManualScheduler clock = new ManualScheduler();
-    private final ArrayDeque<Runnable> callbacks = new ArrayDeque<>();
-    private final List<String> closes = new ArrayList<>();
-    private final EngineServer server = new EngineServer(EngineIoOptions.builder().allowEio3(true)
-            .pingInterval(Duration.ofMillis(300)).pingTimeout(Duration.ofMillis(200)).build(),
-            new EngineIoListener() {
-                @Override
-                public void onOpen(EngineConnection connection) {
-                }
-
-                @Override
-                public void onClose(EngineConnection connection, String reason) {
-                    closes.add(reason);
-                }
-            }, EngineThreads.of(clock, callbacks::add), false);
-
-    private final Recording t = new Recording();
-    private final EngineSession session = open();
-
-    private EngineSession open() {
-        EngineSession s = server.open(t, new HandshakeInfo(Map.of(), Map.of(),
-                InetSocketAddress.createUnresolved("127.0.0.1", 1), 0, null, null), 3);
-        t.session = s;
-        s.onWritable(t);
-        return s;
-    }
+    private final HeartbeatFixture f = new HeartbeatFixture(true);
+    private final ManualScheduler clock = f.clock;
+    private final EngineServer server = f.server;
+    private final List<String> closes = f.closes;
+    private final ArrayDeque<Runnable> callbacks = f.callbacks;
+    private final RecordingTransport t = new RecordingTransport(false);
+    private final EngineSession session = f.open(t, 3);
 
     private void runCallbacks() {
-        for (Runnable r; (r = callbacks.poll()) != null; ) {
-            r.run();
-        }
+        f.runCallbacks();
     }
 
     @Test
@@ -115,31 +88,5 @@ class ClientHeartbeatTest {
         session.onPacket(t, EnginePacket.PONG);
         assertFalse(session.isOpen());
         assertEquals(List.of("transport error"), closes);
-    }
-
-    /** Writes at once and pulls the next batch, as an idle websocket does. */
-    private static final class Recording implements Transport {
-        final List<EnginePacket> sent = new ArrayList<>();
-        EngineSession session;
-
-        int count(EnginePacketType type) {
-            return (int) sent.stream().filter(p -> p.type() == type).count();
-        }
-
-        @Override
-        public String name() {
-            return "websocket";
-        }
-
-        @Override
-        public void send(List<EnginePacket> packets) {
-            for (List<EnginePacket> b = packets; b != null; b = session.pollBatch(this)) {
-                sent.addAll(b);
-            }
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

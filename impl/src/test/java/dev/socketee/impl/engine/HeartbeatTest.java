@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.socketee.engine.EngineConnection;
-import dev.socketee.engine.EngineIoListener;
 import dev.socketee.engine.EngineIoOptions;
-import dev.socketee.impl.engine.transport.Transport;
+import dev.socketee.impl.engine.HeartbeatFixture.RecordingTransport;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.engine.EnginePacketType;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,35 +23,19 @@ import org.junit.jupiter.api.Test;
  */
 class HeartbeatTest {
 
-    private final ManualScheduler clock = new ManualScheduler();
+    private final HeartbeatFixture f = new HeartbeatFixture(false);
+    private final ManualScheduler clock = f.clock;
+    private final EngineServer server = f.server;
+    private final List<String> closes = f.closes;
     /** Callbacks are queued here and run when the test says: shows what is handed over. */
-    private final ArrayDeque<Runnable> callbacks = new ArrayDeque<>();
-    private final List<String> closes = new ArrayList<>();
-    private final EngineServer server = new EngineServer(EngineIoOptions.builder()
-            .pingInterval(Duration.ofMillis(300)).pingTimeout(Duration.ofMillis(200)).build(),
-            new EngineIoListener() {
-                @Override
-                public void onOpen(EngineConnection connection) {
-                }
-
-                @Override
-                public void onClose(EngineConnection connection, String reason) {
-                    closes.add(reason);
-                }
-            }, EngineThreads.of(clock, callbacks::add), false);
+    private final ArrayDeque<Runnable> callbacks = f.callbacks;
 
     private EngineSession open(RecordingTransport transport) {
-        EngineSession session = server.open(transport, new HandshakeInfo(Map.of(), Map.of(),
-                InetSocketAddress.createUnresolved("127.0.0.1", 1), 0, null, null));
-        transport.session = session;
-        session.onWritable(transport);
-        return session;
+        return f.open(transport, 4);
     }
 
     private void runCallbacks() {
-        for (Runnable r; (r = callbacks.poll()) != null; ) {
-            r.run();
-        }
+        f.runCallbacks();
     }
 
     @Test
@@ -64,15 +43,15 @@ class HeartbeatTest {
         RecordingTransport t = new RecordingTransport(false);
         EngineSession session = open(t);
         clock.advanceMillis(299);
-        assertEquals(0, t.pings, "no ping before pingInterval");
+        assertEquals(0, t.count(EnginePacketType.PING), "no ping before pingInterval");
         clock.advanceMillis(1);
-        assertEquals(1, t.pings, "ping at pingInterval");
+        assertEquals(1, t.count(EnginePacketType.PING), "ping at pingInterval");
         clock.advanceMillis(150);
         session.onPacket(t, EnginePacket.PONG);
         clock.advanceMillis(299);
-        assertEquals(1, t.pings, "the pong restarts the interval");
+        assertEquals(1, t.count(EnginePacketType.PING), "the pong restarts the interval");
         clock.advanceMillis(1);
-        assertEquals(2, t.pings, "next ping pingInterval after the pong");
+        assertEquals(2, t.count(EnginePacketType.PING), "next ping pingInterval after the pong");
         assertTrue(session.isOpen());
         assertTrue(callbacks.isEmpty() && closes.isEmpty(), "nothing for user code");
     }
@@ -84,9 +63,9 @@ class HeartbeatTest {
         EngineSession session = open(t);
         for (int k = 1; k <= 4; k++) {
             clock.advanceMillis(299);
-            assertEquals(k - 1, t.pings, "ping " + k + " early");
+            assertEquals(k - 1, t.count(EnginePacketType.PING), "ping " + k + " early");
             clock.advanceMillis(1);
-            assertEquals(k, t.pings, "ping " + k + " at its interval");
+            assertEquals(k, t.count(EnginePacketType.PING), "ping " + k + " at its interval");
         }
         assertTrue(session.isOpen(), "answered pings keep the session open");
     }
@@ -96,7 +75,7 @@ class HeartbeatTest {
         RecordingTransport t = new RecordingTransport(false);
         EngineSession session = open(t);
         clock.advanceMillis(300);
-        assertEquals(1, t.pings);
+        assertEquals(1, t.count(EnginePacketType.PING));
         clock.advanceMillis(199);
         assertTrue(session.isOpen() && callbacks.isEmpty(), "open until the deadline");
         assertSame(session, server.session(session.id()));
@@ -132,7 +111,7 @@ class HeartbeatTest {
         EngineSession session = open(t);
         clock.advanceClockOnly(Duration.ofMillis(340)); // the timer is 40 ms late
         clock.advanceMillis(0);
-        assertEquals(1, t.pings);
+        assertEquals(1, t.count(EnginePacketType.PING));
         clock.advanceMillis(159);
         assertTrue(session.isOpen());
         clock.advanceMillis(1);
@@ -177,46 +156,5 @@ class HeartbeatTest {
         assertEquals(1, callbacks.size());
         runCallbacks();
         assertEquals(List.of("transport error"), closes);
-    }
-
-    /** A websocket-like transport that records pings; with {@code instantPong} its client answers inside the send. */
-    private static final class RecordingTransport implements Transport {
-        final boolean instantPong;
-        /** A client that stopped reading: the batch in hand is never written, nothing more is pulled. */
-        boolean stalled;
-        List<EnginePacket> inHand;
-        EngineSession session;
-        int pings;
-        boolean closed;
-
-        RecordingTransport(boolean instantPong) {
-            this.instantPong = instantPong;
-        }
-
-        @Override
-        public String name() {
-            return "websocket";
-        }
-
-        /** Writes at once and pulls the next batch, in a loop (the transport contract). */
-        @Override
-        public void send(List<EnginePacket> packets) {
-            inHand = packets;
-            for (List<EnginePacket> batch = packets; batch != null; batch = stalled ? null : session.pollBatch(this)) {
-                for (EnginePacket p : batch) {
-                    if (p.type() == EnginePacketType.PING) {
-                        pings++;
-                        if (instantPong) {
-                            session.onPacket(this, EnginePacket.PONG);
-                        }
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
     }
 }
