@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,32 +18,26 @@ import org.junit.jupiter.api.Test;
  */
 class RunnerInjectionIT {
 
-    private static RunnerProcess runner;
-    private static String base;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static HttpRunner runner;
 
     @BeforeAll
     static void start() throws Exception {
-        runner = RunnerProcess.start("injection", TestWar.build(), "--port", "0");
-        base = runner.baseUrl("http");
+        runner = HttpRunner.start("injection", List.of());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (runner != null) {
-            runner.close();
-        }
+        HttpRunner.close(runner);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return runner.get(path);
     }
 
     @Test
     void servletAnswersWithItsInjectedBeans() throws Exception {
         HttpResponse<String> r = get("inject/servlet");
-        assertEquals(200, r.statusCode(), r.body() + "\n" + runner.output());
+        assertEquals(200, r.statusCode(), r.body() + "\n" + runner.process.output());
         assertTrue(r.body().contains("servers=1\n"), r.body()); // the injected SocketIo is the running server
     }
 

@@ -3,11 +3,7 @@ package dev.socketee.embedded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,32 +16,25 @@ import org.junit.jupiter.api.Test;
  */
 class RunnerOperationsIT {
 
-    private static RunnerProcess runner;
-    private static String base;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static HttpRunner runner;
 
     @BeforeAll
     static void start() throws Exception {
-        runner = RunnerProcess.start("operations", TestWar.build(),
-                List.of("-Dsocketee.metrics-path=/metrics", "-Dsocketee.health-path=/health"), "--port", "0");
-        base = runner.baseUrl("http");
+        runner = HttpRunner.start("operations", List.of("-Dsocketee.metrics-path=/metrics", "-Dsocketee.health-path=/health"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (runner != null) {
-            runner.close();
-        }
+        HttpRunner.close(runner);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return runner.get(path);
     }
 
     @Test
     void metricsCountOnePollingClientsEcho() throws Exception {
-        assertTrue(EngineIoClient.pollingEchoAck(HTTP, base, "hi").startsWith("431[\"hi\"]"));
+        assertTrue(EngineIoClient.pollingEchoAck(HttpRunner.HTTP, runner.base, "hi").startsWith("431[\"hi\"]"));
         HttpResponse<String> r = get("metrics");
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/plain; version=0.0.4"), r.headers().toString());

@@ -11,10 +11,10 @@ import dev.socketee.impl.engine.EngineServer;
 import dev.socketee.impl.engine.HandshakeAdmission;
 import dev.socketee.impl.engine.transport.WebSocketOnlyRegistration;
 import dev.socketee.se.TyrusServer;
+import dev.socketee.tck.RawFrames;
 import dev.socketee.tck.TestServer;
 import dev.socketee.tck.app.EmbeddedJetty;
 import dev.socketee.tck.servers.ServerUnderTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -148,9 +148,9 @@ class SlowReaderIT {
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String head = readHead(in);
+            String head = RawFrames.readHead(in);
             assertTrue(head.startsWith("HTTP/1.1 101"), head);
-            out.write(maskedText("4flood"));
+            out.write(RawFrames.maskedText("4flood"));
             out.flush();
             // from here on the client reads nothing: the server fills the kernel buffers, then its bound
             assertEquals("transport error", CLOSED.get(30, TimeUnit.SECONDS), "the slow client is closed");
@@ -185,31 +185,5 @@ class SlowReaderIT {
         }
     }
 
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0) {
-            b.write(c);
-            byte[] a = b.toByteArray();
-            int n = a.length;
-            if (n >= 4 && a[n - 4] == '\r' && a[n - 3] == '\n' && a[n - 2] == '\r' && a[n - 1] == '\n') {
-                break;
-            }
-        }
-        return b.toString(StandardCharsets.US_ASCII);
-    }
 
-    /** A client-to-server text frame (masked, as RFC 6455 requires), payload under 126 bytes. */
-    private static byte[] maskedText(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        byte[] mask = {1, 2, 3, 4};
-        byte[] frame = new byte[6 + payload.length];
-        frame[0] = (byte) 0x81;
-        frame[1] = (byte) (0x80 | payload.length);
-        System.arraycopy(mask, 0, frame, 2, 4);
-        for (int i = 0; i < payload.length; i++) {
-            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
-        }
-        return frame;
-    }
 }

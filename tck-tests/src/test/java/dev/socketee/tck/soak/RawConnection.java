@@ -1,6 +1,6 @@
 package dev.socketee.tck.soak;
 
-import java.io.ByteArrayOutputStream;
+import dev.socketee.tck.RawFrames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One TCP connection speaking just enough HTTP/1.1 and RFC 6455 to open and drop sessions the
@@ -72,23 +71,10 @@ final class RawConnection implements AutoCloseable {
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="
                 + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
-        String head = readHead();
+        String head = RawFrames.readHead(in);
         return head.substring(0, Math.max(0, head.indexOf("\r\n")));
     }
 
-    private String readHead() throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed in the response head: " + head);
-            }
-            head.write(b);
-            matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
-    }
 
     void sendText(String text) throws IOException {
         sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
@@ -100,19 +86,7 @@ final class RawConnection implements AutoCloseable {
     }
 
     private void sendFrame(int opcode, byte[] payload) throws IOException {
-        if (payload.length > 125) {
-            throw new IllegalArgumentException("short frames only");
-        }
-        byte[] mask = new byte[4];
-        ThreadLocalRandom.current().nextBytes(mask);
-        byte[] frame = new byte[6 + payload.length];
-        frame[0] = (byte) (0x80 | opcode);
-        frame[1] = (byte) (0x80 | payload.length);
-        System.arraycopy(mask, 0, frame, 2, 4);
-        for (int i = 0; i < payload.length; i++) {
-            frame[6 + i] = (byte) (payload[i] ^ mask[i & 3]);
-        }
-        out.write(frame);
+        out.write(RawFrames.masked(opcode, payload));
         out.flush();
     }
 

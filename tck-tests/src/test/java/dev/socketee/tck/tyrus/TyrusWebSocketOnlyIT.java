@@ -3,9 +3,9 @@ package dev.socketee.tck.tyrus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.socketee.tck.RawFrames;
 import dev.socketee.tck.RawWs;
 import dev.socketee.tck.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -85,9 +85,9 @@ class TyrusWebSocketOnlyIT {
                     + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
-            String head = readHead(in);
+            String head = RawFrames.readHead(in);
             assertTrue(head.startsWith("HTTP/1.1 101"), head);
-            out.write(maskedText("4early"));
+            out.write(RawFrames.maskedText("4early"));
             out.flush();
             String open = readText(in);
             assertTrue(open.startsWith("0{\"sid\":"), open);
@@ -99,17 +99,6 @@ class TyrusWebSocketOnlyIT {
         }
     }
 
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        while (!b.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                break;
-            }
-            b.write(c);
-        }
-        return b.toString(StandardCharsets.US_ASCII);
-    }
 
     /** One unfragmented, unmasked text frame from the server (lengths up to 64 KiB). */
     private static String readText(InputStream in) throws IOException {
@@ -122,17 +111,4 @@ class TyrusWebSocketOnlyIT {
         return new String(in.readNBytes(len), StandardCharsets.UTF_8);
     }
 
-    /** A client-to-server text frame (masked, as RFC 6455 requires), payload under 126 bytes. */
-    private static byte[] maskedText(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        byte[] mask = {7, 1, 3, 9};
-        byte[] frame = new byte[6 + payload.length];
-        frame[0] = (byte) 0x81;
-        frame[1] = (byte) (0x80 | payload.length);
-        System.arraycopy(mask, 0, frame, 2, 4);
-        for (int i = 0; i < payload.length; i++) {
-            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
-        }
-        return frame;
-    }
 }
