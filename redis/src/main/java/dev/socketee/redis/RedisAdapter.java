@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -66,8 +65,7 @@ public class RedisAdapter extends InMemoryAdapter {
     private final String requestChannel;
     private final String responseChannel;
     private final String specificResponseChannel;
-    private final Map<String, PendingRequest<?>> requests = new ConcurrentHashMap<>();
-    private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
+    private final ClusterRequests requests;
     private final RedisBus.Listener messageListener = this::onMessage;
     private final RedisBus.Listener requestListener = this::onRequest;
     private static final RateLimitedLog MALFORMED = new RateLimitedLog(LOG, 60_000); // one line a minute for all namespaces
@@ -75,6 +73,7 @@ public class RedisAdapter extends InMemoryAdapter {
     RedisAdapter(NamespaceHost host, RedisBus bus, RedisAdapterOptions options) {
         super(host);
         this.bus = bus;
+        this.requests = new ClusterRequests(bus);
         this.requestsTimeout = options.requestsTimeout();
         this.publishOnSpecificResponseChannel = options.publishOnSpecificResponseChannel();
         this.channels = new NamespaceChannels(options.key(), host.name());
@@ -105,10 +104,7 @@ public class RedisAdapter extends InMemoryAdapter {
                 bus.unsubscribe(RedisBus.Kind.CHANNEL, requestChannel, requestListener).toCompletableFuture(),
                 bus.unsubscribe(RedisBus.Kind.CHANNEL, responseChannel, requestListener).toCompletableFuture(),
                 bus.unsubscribe(RedisBus.Kind.CHANNEL, specificResponseChannel, requestListener).toCompletableFuture());
-        IllegalStateException closed = new IllegalStateException("the adapter of " + host.name() + " was closed");
-        requests.values().forEach(p -> p.fail(closed));
-        requests.clear();
-        ackRequests.clear();
+        requests.close(host.name());
         return done;
     }
 
@@ -126,10 +122,7 @@ public class RedisAdapter extends InMemoryAdapter {
     public void broadcastWithAck(OutboundPacket packet, BroadcastOptions options, IntConsumer clientCount, Consumer<Object> ack) {
         if (!options.flags().local()) {
             String requestId = Uids.uid2(6);
-            ackRequests.put(requestId, new AckRequest(clientCount, ack));
-            Duration timeout = options.flags().timeout() != null ? options.flags().timeout() : requestsTimeout;
-            // no way to know when every client answered: forget the request after the timeout, as node
-            bus.schedule(() -> ackRequests.remove(requestId), timeout);
+            requests.expectAcks(requestId, clientCount, ack, options.flags().timeout() != null ? options.flags().timeout() : requestsTimeout);
             publish(requestChannel, () -> {
                 Map<String, Object> request = new LinkedHashMap<>();
                 request.put("uid", uid);
@@ -198,7 +191,7 @@ public class RedisAdapter extends InMemoryAdapter {
         Object requestId = request.get("requestId");
         switch (type) {
             case SOCKETS -> {
-                if (requests.containsKey(String.valueOf(requestId))) {
+                if (requests.isWaitingFor(requestId)) {
                     return;
                 }
                 Map<String, Object> response = new LinkedHashMap<>();
@@ -207,7 +200,7 @@ public class RedisAdapter extends InMemoryAdapter {
                 publishResponse(request, JsonWriter.stringify(response));
             }
             case ALL_ROOMS -> {
-                if (requests.containsKey(String.valueOf(requestId))) {
+                if (requests.isWaitingFor(requestId)) {
                     return;
                 }
                 Map<String, Object> response = new LinkedHashMap<>();
@@ -217,7 +210,7 @@ public class RedisAdapter extends InMemoryAdapter {
             }
             case REMOTE_JOIN, REMOTE_LEAVE, REMOTE_DISCONNECT -> onSocketsRequest(type, request);
             case REMOTE_FETCH -> {
-                if (requests.containsKey(String.valueOf(requestId))) {
+                if (requests.isWaitingFor(requestId)) {
                     return;
                 }
                 List<SocketDetails> local = localDetails(Wire.readOpts(request.get("opts"), false));
@@ -279,7 +272,7 @@ public class RedisAdapter extends InMemoryAdapter {
 
     private void onBroadcastRequest(Map<String, Object> request) {
         Object requestId = request.get("requestId");
-        if (ackRequests.containsKey(String.valueOf(requestId))) {
+        if (requests.isCollectingAcks(requestId)) {
             return;
         }
         Map<String, Object> packet = map(request.get("packet"), "the packet");
@@ -318,7 +311,7 @@ public class RedisAdapter extends InMemoryAdapter {
     private void onResponse(byte[] message) {
         Map<String, Object> response = map(Wire.decode(message), "a response");
         String requestId = String.valueOf(response.get("requestId"));
-        AckRequest ack = ackRequests.get(requestId);
+        AckRequest ack = requests.acks(requestId);
         if (ack != null) {
             RequestType type = RequestType.of(integer(response.get("type"), "the response type"));
             if (type == RequestType.BROADCAST_CLIENT_COUNT) {
@@ -328,12 +321,12 @@ public class RedisAdapter extends InMemoryAdapter {
             }
             return;
         }
-        PendingRequest<?> pending = requests.get(requestId);
+        PendingRequest<?> pending = requests.pending(requestId);
         if (pending == null) {
             return; // another node's request, or one that timed out
         }
         if (answer(pending, response)) {
-            requests.remove(requestId, pending);
+            requests.done(requestId, pending);
         }
     }
 
@@ -374,23 +367,16 @@ public class RedisAdapter extends InMemoryAdapter {
     /** The number of nodes serving this namespace ({@code PUBSUB NUMSUB}); 1 while Redis is away. */
     @Override
     public CompletionStage<Integer> serverCount() {
-        return bus.numsub(requestChannel, false)
-                .handleAsync((n, failure) -> failure != null ? 1 : (int) Math.max(1, n), bus.executor());
+        return bus.serverCount(requestChannel, false);
     }
 
     @Override
     public CompletionStage<List<SocketDetails>> fetchSockets(BroadcastOptions options) {
         List<SocketDetails> local = localDetails(options);
-        if (options.flags().local()) {
-            return CompletableFuture.completedFuture(local);
-        }
-        return serverCount().thenCompose(numSub -> {
-            if (numSub <= 1) {
-                return CompletableFuture.completedFuture(local);
-            }
+        return ClusterRequests.fetchSockets(options, local, this::serverCount, others -> {
             Map<String, Object> request = request(RequestType.REMOTE_FETCH);
             request.put("opts", Wire.opts(options));
-            return this.<SocketDetails>ask(request, numSub - 1, local, (r, e) -> "timeout reached while waiting for fetchSockets response");
+            return this.<SocketDetails>ask(request, others, local, (r, e) -> "timeout reached while waiting for fetchSockets response");
         });
     }
 
@@ -443,14 +429,10 @@ public class RedisAdapter extends InMemoryAdapter {
 
     @Override
     public CompletionStage<List<Object>> serverSideEmitWithAck(List<Object> data) {
-        return serverCount().thenCompose(count -> {
-            int numSub = count - 1; // not this node
-            if (numSub <= 0) {
-                return CompletableFuture.completedFuture(List.<Object>of());
-            }
+        return ClusterRequests.fromOthers(serverCount(), List.<Object>of(), others -> {
             Map<String, Object> request = request(RequestType.SERVER_SIDE_EMIT); // the requestId asks for acks
             request.put("data", data);
-            return this.<Object>ask(request, numSub, List.of(),
+            return this.<Object>ask(request, others, List.of(),
                     (received, expected) -> "timeout reached: only " + received + " responses received out of " + expected);
         });
     }
@@ -458,63 +440,47 @@ public class RedisAdapter extends InMemoryAdapter {
     /** Every room with a member on any node (node's {@code allRooms()}). */
     public CompletionStage<Set<String>> allRooms() {
         Set<String> local = rooms();
-        return serverCount().thenCompose(numSub -> {
-            if (numSub <= 1) {
-                return CompletableFuture.completedFuture(local);
-            }
-            return this.<String>ask(request(RequestType.ALL_ROOMS), numSub - 1, List.copyOf(local),
-                    (r, e) -> "timeout reached while waiting for allRooms response").thenApply(LinkedHashSet::new);
-        });
+        return ClusterRequests.fromOthers(serverCount(), local, others ->
+                this.<String>ask(request(RequestType.ALL_ROOMS), others, List.copyOf(local),
+                        (r, e) -> "timeout reached while waiting for allRooms response").thenApply(LinkedHashSet::new));
     }
 
     /** The ids of the sockets in any of {@code rooms} on every node (the 7.x {@code sockets()} request). */
     public CompletionStage<Set<String>> allSockets(Set<String> rooms) {
         Set<String> local = sockets(rooms);
-        return serverCount().thenCompose(numSub -> {
-            if (numSub <= 1) {
-                return CompletableFuture.completedFuture(local);
-            }
+        return ClusterRequests.fromOthers(serverCount(), local, others -> {
             Map<String, Object> request = request(RequestType.SOCKETS);
             request.put("rooms", List.copyOf(rooms));
-            return this.<String>ask(request, numSub - 1, List.copyOf(local),
+            return this.<String>ask(request, others, List.copyOf(local),
                     (r, e) -> "timeout reached while waiting for sockets response").thenApply(LinkedHashSet::new);
         });
     }
 
     /** Makes one socket, wherever it is, join a room (the 7.x {@code remoteJoin}). */
     public CompletionStage<Void> remoteJoin(String socketId, String room) {
-        if (host.isConnected(socketId)) {
-            host.join(socketId, Set.of(room));
-            return CompletableFuture.completedFuture(null);
-        }
-        Map<String, Object> request = request(RequestType.REMOTE_JOIN);
-        request.put("sid", socketId);
-        request.put("room", room);
-        return ask(request, 1, List.of(), (r, e) -> "timeout reached while waiting for remoteJoin response").thenApply(x -> null);
+        return onOneSocket(socketId, RequestType.REMOTE_JOIN, "remoteJoin", () -> host.join(socketId, Set.of(room)), "room", room);
     }
 
     /** Makes one socket, wherever it is, leave a room (the 7.x {@code remoteLeave}). */
     public CompletionStage<Void> remoteLeave(String socketId, String room) {
-        if (host.isConnected(socketId)) {
-            host.leave(socketId, Set.of(room));
-            return CompletableFuture.completedFuture(null);
-        }
-        Map<String, Object> request = request(RequestType.REMOTE_LEAVE);
-        request.put("sid", socketId);
-        request.put("room", room);
-        return ask(request, 1, List.of(), (r, e) -> "timeout reached while waiting for remoteLeave response").thenApply(x -> null);
+        return onOneSocket(socketId, RequestType.REMOTE_LEAVE, "remoteLeave", () -> host.leave(socketId, Set.of(room)), "room", room);
     }
 
     /** Disconnects one socket, wherever it is (the 7.x {@code remoteDisconnect}). */
     public CompletionStage<Void> remoteDisconnect(String socketId, boolean close) {
+        return onOneSocket(socketId, RequestType.REMOTE_DISCONNECT, "remoteDisconnect", () -> host.disconnect(socketId, close), "close", close);
+    }
+
+    /** Does {@code here} when the socket is on this node; else asks the node that has it, with {@code key: value}. */
+    private CompletionStage<Void> onOneSocket(String socketId, RequestType type, String operation, Runnable here, String key, Object value) {
         if (host.isConnected(socketId)) {
-            host.disconnect(socketId, close);
+            here.run();
             return CompletableFuture.completedFuture(null);
         }
-        Map<String, Object> request = request(RequestType.REMOTE_DISCONNECT);
+        Map<String, Object> request = request(type);
         request.put("sid", socketId);
-        request.put("close", close);
-        return ask(request, 1, List.of(), (r, e) -> "timeout reached while waiting for remoteDisconnect response").thenApply(x -> null);
+        request.put(key, value);
+        return ask(request, 1, List.of(), (r, e) -> "timeout reached while waiting for " + operation + " response").thenApply(x -> null);
     }
 
     /** {@code {uid, requestId, type}}, the start of every request that waits for answers. */
@@ -529,36 +495,17 @@ public class RedisAdapter extends InMemoryAdapter {
     /** Publishes a request and waits for {@code expected} answers, or the timeout. */
     private <T> CompletableFuture<List<T>> ask(Map<String, Object> request, int expected, List<T> initial,
             PendingRequest.TimeoutText timeoutText) {
-        String requestId = (String) request.get("requestId");
-        int type = (Integer) request.get("type");
-        PendingRequest<T> pending = new PendingRequest<>(type, expected, initial, timeoutText, bus.executor());
-        requests.put(requestId, pending);
-        bus.schedule(() -> {
-            if (requests.remove(requestId, pending)) {
-                pending.timeout();
-            }
-        }, requestsTimeout);
+        CompletableFuture<List<T>> answers = requests.await((String) request.get("requestId"), (Integer) request.get("type"),
+                expected, initial, timeoutText, requestsTimeout);
         publishJson(requestChannel, request);
-        return pending.future();
+        return answers;
     }
 
     private void publishJson(String target, Map<String, Object> message) {
         publish(target, () -> JsonWriter.stringify(message).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Encodes and publishes; a failure (Redis away, a value that cannot be encoded) is logged and dropped. */
     private void publish(String target, Supplier<byte[]> encoder) {
-        byte[] message;
-        try {
-            message = encoder.get();
-        } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "socketee-redis: cannot send to other nodes on " + target + ": " + e.getMessage());
-            return;
-        }
-        bus.publish(target, message).whenComplete((receivers, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.FINE, "publishing on {0} failed: {1}", new Object[] {target, RedisBus.rootMessage(failure)});
-            }
-        });
+        bus.send(target, false, encoder, LOG);
     }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -351,6 +352,30 @@ final class RedisBus implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("not connected to Redis"));
         }
         return c.async().spublish(bytes(channel), message);
+    }
+
+    /**
+     * Encodes and PUBLISHes (or SPUBLISHes); a failure (Redis away, a value that cannot be
+     * encoded) is logged to {@code log} and the message dropped.
+     */
+    void send(String channel, boolean shard, Supplier<byte[]> encoder, Logger log) {
+        byte[] message;
+        try {
+            message = encoder.get();
+        } catch (IllegalArgumentException e) {
+            log.log(Level.WARNING, "socketee-redis: cannot send to other nodes on " + channel + ": " + e.getMessage());
+            return;
+        }
+        (shard ? spublish(channel, message) : publish(channel, message)).whenComplete((receivers, failure) -> {
+            if (failure != null) {
+                log.log(Level.FINE, "publishing on {0} failed: {1}", new Object[] {channel, rootMessage(failure)});
+            }
+        });
+    }
+
+    /** The number of nodes subscribed to {@code channel} (PUBSUB NUMSUB or SHARDNUMSUB); 1 while Redis is away. */
+    CompletionStage<Integer> serverCount(String channel, boolean shard) {
+        return numsub(channel, shard).handleAsync((n, failure) -> failure != null ? 1 : (int) Math.max(1, n), executor());
     }
 
     /** PUBSUB NUMSUB (or SHARDNUMSUB) of one channel: the number of subscribers. */

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -51,8 +50,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
     private final NamespaceChannels channels;
     private final String channel;
     private final String responseChannel;
-    private final Map<String, PendingRequest<?>> requests = new ConcurrentHashMap<>();
-    private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
+    private final ClusterRequests requests;
     private final Set<String> roomChannels = new HashSet<>(); // rooms whose channel is subscribed, under roomLock
     private final Object roomLock = new Object();
     private final RedisBus.Listener listener = this::onRawMessage;
@@ -62,6 +60,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
     ShardedRedisAdapter(NamespaceHost host, RedisBus bus, RedisAdapterOptions options) {
         super(host);
         this.bus = bus;
+        this.requests = new ClusterRequests(bus);
         this.requestsTimeout = options.requestsTimeout();
         this.mode = options.subscriptionMode();
         this.channels = new NamespaceChannels(options.key(), host.name());
@@ -93,10 +92,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
             }
             roomChannels.clear();
         }
-        IllegalStateException e = new IllegalStateException("the adapter of " + host.name() + " was closed");
-        requests.values().forEach(p -> p.fail(e));
-        requests.clear();
-        ackRequests.clear();
+        requests.close(host.name());
         return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
     }
 
@@ -207,20 +203,14 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
     }
 
     private void spublish(String target, Map<String, Object> message) {
-        byte[] bytes;
-        try {
-            MessageType type = MessageType.of((Integer) message.get("type"));
-            boolean binary = type.mayContainBinary() && Wire.hasBinary(message.get("data"));
-            bytes = binary ? MsgpackEncoder.encode(message) : JsonWriter.stringify(message).getBytes(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "socketee-redis: cannot send to other nodes on " + target + ": " + e.getMessage());
-            return;
-        }
-        bus.spublish(target, bytes).whenComplete((n, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.FINE, "publishing on {0} failed: {1}", new Object[] {target, RedisBus.rootMessage(failure)});
-            }
-        });
+        bus.send(target, true, () -> encode(message), LOG);
+    }
+
+    /** msgpack when the data holds binary, JSON otherwise (ClusterAdapter's choice). */
+    private static byte[] encode(Map<String, Object> message) {
+        MessageType type = MessageType.of((Integer) message.get("type"));
+        boolean binary = type.mayContainBinary() && Wire.hasBinary(message.get("data"));
+        return binary ? MsgpackEncoder.encode(message) : JsonWriter.stringify(message).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> data(Object... keysAndValues) {
@@ -245,11 +235,9 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
     public void broadcastWithAck(OutboundPacket packet, BroadcastOptions options, IntConsumer clientCount, Consumer<Object> ack) {
         if (!options.flags().local()) {
             String requestId = Uids.hex16();
-            ackRequests.put(requestId, new AckRequest(clientCount, ack));
+            requests.expectAcks(requestId, clientCount, ack, options.flags().timeout() != null ? options.flags().timeout() : requestsTimeout);
             publish(MessageType.BROADCAST, data("packet", Wire.packet(packet, null), "requestId", requestId,
                     "opts", Wire.optsWithFlags(options)), options);
-            Duration timeout = options.flags().timeout() != null ? options.flags().timeout() : requestsTimeout;
-            bus.schedule(() -> ackRequests.remove(requestId), timeout);
         }
         super.broadcastWithAck(packet, options, clientCount, ack);
     }
@@ -281,24 +269,16 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
     /** {@code PUBSUB SHARDNUMSUB} of the namespace channel; 1 while Redis is away. */
     @Override
     public CompletionStage<Integer> serverCount() {
-        return bus.numsub(channel, true)
-                .handleAsync((n, failure) -> failure != null ? 1 : (int) Math.max(1, n), bus.executor());
+        return bus.serverCount(channel, true);
     }
 
     @Override
     public CompletionStage<List<SocketDetails>> fetchSockets(BroadcastOptions options) {
         List<SocketDetails> local = localDetails(options);
-        if (options.flags().local()) {
-            return CompletableFuture.completedFuture(local);
-        }
-        return serverCount().thenCompose(count -> {
-            int expected = count - 1;
-            if (expected <= 0) {
-                return CompletableFuture.completedFuture(local);
-            }
+        return ClusterRequests.fetchSockets(options, local, this::serverCount, others -> {
             String requestId = Uids.hex16();
             Duration timeout = options.flags().timeout() != null ? options.flags().timeout() : requestsTimeout;
-            CompletableFuture<List<SocketDetails>> answer = ask(requestId, MessageType.FETCH_SOCKETS, expected, local, timeout);
+            CompletableFuture<List<SocketDetails>> answer = ask(requestId, MessageType.FETCH_SOCKETS, others, local, timeout);
             publish(MessageType.FETCH_SOCKETS, data("opts", Wire.optsWithFlags(options), "requestId", requestId), options);
             return answer;
         });
@@ -311,28 +291,17 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
 
     @Override
     public CompletionStage<List<Object>> serverSideEmitWithAck(List<Object> data) {
-        return serverCount().thenCompose(count -> {
-            int expected = count - 1;
-            if (expected <= 0) {
-                return CompletableFuture.completedFuture(List.<Object>of());
-            }
+        return ClusterRequests.fromOthers(serverCount(), List.<Object>of(), others -> {
             String requestId = Uids.hex16();
-            CompletableFuture<List<Object>> answer = ask(requestId, MessageType.SERVER_SIDE_EMIT, expected, List.of(), requestsTimeout);
+            CompletableFuture<List<Object>> answer = ask(requestId, MessageType.SERVER_SIDE_EMIT, others, List.of(), requestsTimeout);
             publish(MessageType.SERVER_SIDE_EMIT, data("requestId", requestId, "packet", data), BroadcastOptions.all());
             return answer;
         });
     }
 
     private <T> CompletableFuture<List<T>> ask(String requestId, MessageType type, int expected, List<T> initial, Duration timeout) {
-        PendingRequest<T> pending = new PendingRequest<>(type.code(), expected, initial,
-                (received, of) -> "timeout reached: only " + received + " responses received out of " + of, bus.executor());
-        requests.put(requestId, pending);
-        bus.schedule(() -> {
-            if (requests.remove(requestId, pending)) {
-                pending.timeout();
-            }
-        }, timeout);
-        return pending.future();
+        return requests.await(requestId, type.code(), expected, initial,
+                (received, of) -> "timeout reached: only " + received + " responses received out of " + of, timeout);
     }
 
     // ---- messages from other nodes -------------------------------------------------------------
@@ -425,7 +394,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
         Map<String, Object> data = map(response.get("data"), "data");
         String requestId = String.valueOf(data.get("requestId"));
         if (type == MessageType.BROADCAST_CLIENT_COUNT || type == MessageType.BROADCAST_ACK) {
-            AckRequest ack = ackRequests.get(requestId);
+            AckRequest ack = requests.acks(requestId);
             if (ack != null && type == MessageType.BROADCAST_CLIENT_COUNT) {
                 ack.clientCount().accept(integer(data.get("clientCount"), "clientCount"));
             } else if (ack != null) {
@@ -433,7 +402,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
             }
             return;
         }
-        PendingRequest<?> pending = requests.get(requestId);
+        PendingRequest<?> pending = requests.pending(requestId);
         if (pending == null) {
             return;
         }
@@ -450,7 +419,7 @@ public class ShardedRedisAdapter extends InMemoryAdapter {
             return;
         }
         if (complete) {
-            requests.remove(requestId, pending);
+            requests.done(requestId, pending);
         }
     }
 }
