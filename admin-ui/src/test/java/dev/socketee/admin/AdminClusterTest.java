@@ -29,7 +29,7 @@ class AdminClusterTest {
     private static String connect(AdminHarness node) throws InterruptedException {
         AdminHarness.Connection app = node.open();
         app.send("40");
-        return (String) ((Map<?, ?>) JsonReader.parse(app.awaitPrefix("0{").substring(1))).get("sid");
+        return (String) ((Map<?, ?>) JsonReader.parse(app.awaitPrefix("40{").substring(2))).get("sid");
     }
 
     /** Server-side emits are handled on the other node's callback threads: wait for what they cause. */

@@ -1,13 +1,9 @@
 package dev.socketee.admin;
 
 import dev.socketee.engine.EngineIoOptions;
-import dev.socketee.impl.engine.EngineCloseReason;
-import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.HandshakeInfo;
-import dev.socketee.impl.engine.transport.Transport;
 import dev.socketee.impl.json.JsonReader;
-import dev.socketee.impl.protocol.engine.EnginePacket;
-import dev.socketee.impl.protocol.engine.EnginePacketType;
+import dev.socketee.impl.sio.InMemoryConnection;
 import dev.socketee.impl.sio.SioServer;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -20,15 +16,18 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * A real {@link SioServer} and engine with in-memory connections (what a client sends goes
- * straight into its session; what the server writes is kept as Socket.IO packet texts), a fixed
- * clock and a ticker the test runs by hand.
+ * A real {@link SioServer} and engine with {@link InMemoryConnection}s (what a client sends goes
+ * straight into its session; what the server writes is kept as packet texts as on the wire), a
+ * fixed clock and a ticker the test runs by hand.
  */
 final class AdminHarness implements AutoCloseable {
 
     /** bcrypt (bcryptjs 2.4.3, cost 4) of "admin-secret". */
     static final String HASH = "$2a$04$Wrr6T73PEaTwQ7stvB6xJueGPL5WxQRcAx3CUGCSrbyRnelYRmbcq";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T14:00:00.250Z"), ZoneOffset.UTC);
+
+    /** An admin namespace EVENT as on the wire, up to its JSON array. */
+    private static final String EVENT = "42/admin,";
 
     final SioServer io;
     final List<Runnable> ticks = new ArrayList<>();
@@ -68,9 +67,8 @@ final class AdminHarness implements AutoCloseable {
 
     Connection open() {
         Connection c = new Connection();
-        c.session = io.engine().open(c, new HandshakeInfo(Map.of("user-agent", List.of("test")), Map.of(),
-                InetSocketAddress.createUnresolved("127.0.0.1", 1), CLOCK.millis(), null, null));
-        c.session.onWritable(c);
+        c.open(io.engine(), new HandshakeInfo(Map.of("user-agent", List.of("test")), Map.of(),
+                InetSocketAddress.createUnresolved("127.0.0.1", 1), CLOCK.millis(), null, null), 4);
         return c;
     }
 
@@ -78,7 +76,7 @@ final class AdminHarness implements AutoCloseable {
     Connection admin() throws InterruptedException {
         Connection c = open();
         c.send("40/admin,{\"username\":\"admin\",\"password\":\"admin-secret\"}");
-        c.awaitPrefix("0/admin,{");
+        c.awaitPrefix("40/admin,{");
         return c;
     }
 
@@ -92,91 +90,26 @@ final class AdminHarness implements AutoCloseable {
         }
     }
 
-    /** One client connection, as a websocket-like transport that takes each batch at once. */
-    static final class Connection implements Transport {
-        volatile EngineSession session;
-        private final List<String> received = new ArrayList<>();
-
-        @Override
-        public String name() {
-            return "websocket";
-        }
-
-        @Override
-        public void send(List<EnginePacket> packets) {
-            for (List<EnginePacket> batch = packets; batch != null; batch = session.pollBatch(this)) {
-                synchronized (received) {
-                    for (EnginePacket p : batch) {
-                        if (p.type() == EnginePacketType.MESSAGE && !p.isBinary()) {
-                            received.add(p.text());
-                        }
-                    }
-                    received.notifyAll();
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-        }
-
-        /** A Socket.IO packet as on the wire after the Engine.IO type, e.g. {@code "0/admin,{...}"}; the leading 4 is the Engine.IO MESSAGE. */
-        void send(String wire) {
-            session.onPacket(this, EnginePacket.message(wire.substring(1)));
-        }
-
-        void drop() {
-            session.onClose(EngineCloseReason.TRANSPORT_CLOSE);
-        }
-
-        List<String> received() {
-            synchronized (received) {
-                return new ArrayList<>(received);
-            }
-        }
-
-        String await(Predicate<String> match) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            synchronized (received) {
-                while (true) {
-                    for (String p : received) {
-                        if (match.test(p)) {
-                            return p;
-                        }
-                    }
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        throw new AssertionError("no matching packet; received " + received);
-                    }
-                    received.wait(Math.max(1, left / 1_000_000));
-                }
-            }
-        }
-
-        String awaitPrefix(String prefix) throws InterruptedException {
-            return await(p -> p.startsWith(prefix));
-        }
+    /** One client connection (as on the wire: {@code "42/admin,[...]"}), with the admin namespace's events parsed. */
+    static final class Connection extends InMemoryConnection {
 
         /** The arguments of the first admin event of that name, parsed. */
         List<Object> awaitAdminEvent(String event) throws InterruptedException {
             return awaitAdminEvent(event, args -> true);
         }
 
-        @SuppressWarnings("unchecked")
         List<Object> awaitAdminEvent(String event, Predicate<List<Object>> match) throws InterruptedException {
-            String p = await(text -> {
-                if (!text.startsWith("2/admin,[\"" + event + "\"")) {
-                    return false;
-                }
-                List<Object> all = (List<Object>) JsonReader.parse(text.substring("2/admin,".length()));
-                return match.test(all.subList(1, all.size()));
-            });
-            List<Object> all = (List<Object>) JsonReader.parse(p.substring("2/admin,".length()));
-            return all.subList(1, all.size());
+            return arguments(await(text -> text.startsWith(EVENT + "[\"" + event + "\"") && match.test(arguments(text))));
         }
 
         boolean hasAdminEvent(String event) {
-            return received().stream().anyMatch(t -> t.startsWith("2/admin,[\"" + event + "\""));
+            return received().stream().anyMatch(t -> t.startsWith(EVENT + "[\"" + event + "\""));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static List<Object> arguments(String event) {
+            List<Object> all = (List<Object>) JsonReader.parse(event.substring(EVENT.length()));
+            return all.subList(1, all.size());
         }
     }
 }

@@ -36,11 +36,11 @@ class AdminProtocolTest {
                 "{}", "{\"sessionId\":\"0123456789abcdef\"}", "{\"username\":\"admin\",\"password\":42}")) {
             AdminHarness.Connection c = h.open();
             c.send("40/admin," + auth);
-            assertEquals("4/admin,{\"message\":\"invalid credentials\"}", c.awaitPrefix("4/admin,"), auth);
+            assertEquals("44/admin,{\"message\":\"invalid credentials\"}", c.awaitPrefix("44/admin,"), auth);
         }
         AdminHarness.Connection none = h.open();
         none.send("40/admin,");
-        assertEquals("4/admin,{\"message\":\"invalid credentials\"}", none.awaitPrefix("4/admin,"));
+        assertEquals("44/admin,{\"message\":\"invalid credentials\"}", none.awaitPrefix("44/admin,"));
         assertNull(h.io.observer(), "nothing captured: no admin got in");
     }
 
@@ -50,7 +50,7 @@ class AdminProtocolTest {
         h.start(AdminHarness.options(false, true));
         AdminHarness.Connection app = h.open();
         app.send("40");
-        String sid = (String) ((Map<?, ?>) dev.socketee.impl.json.JsonReader.parse(app.awaitPrefix("0{").substring(1))).get("sid");
+        String sid = (String) ((Map<?, ?>) dev.socketee.impl.json.JsonReader.parse(app.awaitPrefix("40{").substring(2))).get("sid");
 
         AdminHarness.Connection admin = h.admin();
         String session = (String) admin.awaitAdminEvent("session").get(0);
@@ -66,7 +66,7 @@ class AdminProtocolTest {
         Map<?, ?> s = (Map<?, ?>) sockets.stream().filter(x -> sid.equals(((Map<?, ?>) x).get("id"))).findFirst().orElseThrow();
         assertEquals("/", s.get("nsp"));
         assertEquals("websocket", s.get("transport"));
-        assertEquals(app.session.id().substring(0, 12), s.get("clientId"));
+        assertEquals(app.session().id().substring(0, 12), s.get("clientId"));
         assertEquals(java.util.Set.of(sid, "lobby"), java.util.Set.copyOf((List<?>) s.get("rooms")));
         Map<?, ?> handshake = (Map<?, ?>) s.get("handshake");
         assertEquals(Map.of("user-agent", "test"), handshake.get("headers"));
@@ -74,7 +74,7 @@ class AdminProtocolTest {
 
         AdminHarness.Connection again = h.open(); // the UI reconnects with its session id, no password
         again.send("40/admin,{\"sessionId\":\"" + session + "\"}");
-        again.awaitPrefix("0/admin,{");
+        again.awaitPrefix("40/admin,{");
         again.awaitAdminEvent("config");
         assertFalse(again.hasAdminEvent("session"), "no new session for a known one");
     }
@@ -85,14 +85,14 @@ class AdminProtocolTest {
         h.start(AdminHarness.options(false, true));
         AdminHarness.Connection early = h.open();
         early.send("40");
-        early.awaitPrefix("0{");
+        early.awaitPrefix("40{");
         assertNull(h.io.observer(), "no admin: nothing is captured");
 
         AdminHarness.Connection admin = h.admin();
         assertNotNull(h.io.observer());
         AdminHarness.Connection app = h.open();
         app.send("40");
-        String sid = (String) ((Map<?, ?>) dev.socketee.impl.json.JsonReader.parse(app.awaitPrefix("0{").substring(1))).get("sid");
+        String sid = (String) ((Map<?, ?>) dev.socketee.impl.json.JsonReader.parse(app.awaitPrefix("40{").substring(2))).get("sid");
         List<Object> connected = admin.awaitAdminEvent("socket_connected", a -> sid.equals(((Map<?, ?>) a.get(0)).get("id")));
         assertEquals("2026-12-01T14:00:00.250Z", connected.get(1));
 
@@ -121,7 +121,7 @@ class AdminProtocolTest {
                 "AGGREGATED_EVENTS"))), admin.awaitAdminEvent("config"), "production mode: no ALL_EVENTS");
         AdminHarness.Connection app = h.open();
         app.send("40/admin,{}");
-        app.awaitPrefix("4/admin,");
+        app.awaitPrefix("44/admin,");
         app.drop();
         int before = admin.received().size();
         h.tick();
@@ -141,7 +141,7 @@ class AdminProtocolTest {
         h.start(AdminHarness.options(false, true));
         AdminHarness.Connection app = h.open();
         app.send("40");
-        String sid = (String) ((Map<?, ?>) dev.socketee.impl.json.JsonReader.parse(app.awaitPrefix("0{").substring(1))).get("sid");
+        String sid = (String) ((Map<?, ?>) dev.socketee.impl.json.JsonReader.parse(app.awaitPrefix("40{").substring(2))).get("sid");
         AdminHarness.Connection admin = h.admin();
 
         admin.send("42/admin,[\"join\",\"/\",\"vip\",\"" + sid + "\"]");
@@ -149,9 +149,9 @@ class AdminProtocolTest {
         admin.send("42/admin,[\"leave\",\"/\",\"lobby\",\"" + sid + "\"]");
         assertFalse(h.io.namespace("/").socket(sid).rooms().contains("lobby"));
         admin.send("42/admin,[\"emit\",\"/\",\"vip\",\"news\",1,\"two\"]");
-        assertEquals("2[\"news\",1,\"two\"]", app.awaitPrefix("2[\"news\""));
+        assertEquals("42[\"news\",1,\"two\"]", app.awaitPrefix("42[\"news\""));
         admin.send("42/admin,[\"_disconnect\",\"/\",false,\"" + sid + "\"]");
-        assertEquals("1", app.awaitPrefix("1"), "the socket got its DISCONNECT");
+        assertEquals("41", app.awaitPrefix("41"), "the socket got its DISCONNECT");
         assertNull(h.io.namespace("/").socket(sid));
         admin.send("42/admin,[\"_disconnect\",\"/nowhere\",false,null]"); // no such namespace: ignored
     }
@@ -162,7 +162,7 @@ class AdminProtocolTest {
         h.start(AdminHarness.options(true, true));
         AdminHarness.Connection app = h.open();
         app.send("40");
-        String sid = (String) ((Map<?, ?>) dev.socketee.impl.json.JsonReader.parse(app.awaitPrefix("0{").substring(1))).get("sid");
+        String sid = (String) ((Map<?, ?>) dev.socketee.impl.json.JsonReader.parse(app.awaitPrefix("40{").substring(2))).get("sid");
         AdminHarness.Connection admin = h.admin();
         assertEquals(List.of(Map.of("supportedFeatures", List.of("AGGREGATED_EVENTS", "ALL_EVENTS"))), admin.awaitAdminEvent("config"));
 
@@ -171,6 +171,6 @@ class AdminProtocolTest {
         admin.send("42/admin,[\"emit\",\"/\",null,\"news\"]");
         assertTrue(h.io.namespace("/").socket(sid).isConnected(), "read-only: _disconnect refused");
         assertFalse(h.io.namespace("/").socket(sid).rooms().contains("vip"));
-        assertFalse(app.received().stream().anyMatch(t -> t.startsWith("1") || t.contains("news")), app.received()::toString);
+        assertFalse(app.received().stream().anyMatch(t -> t.startsWith("41") || t.contains("news")), app.received()::toString);
     }
 }

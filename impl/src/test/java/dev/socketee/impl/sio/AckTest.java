@@ -21,7 +21,7 @@ class AckTest {
         h.close();
     }
 
-    private SioHarness.Connection connected() throws Exception {
+    private InMemoryConnection connected() throws Exception {
         h.io.namespace("/", new NamespaceHandlers()
                 .onConnect((s, auth) -> socket.set(s))
                 .on("echo", (s, e, args, ack) -> {
@@ -30,7 +30,7 @@ class AckTest {
                 })
                 .on("later", (s, e, args, ack) -> held.set(ack)));
         h.start();
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         c.awaitPrefix("40{");
         return c;
@@ -38,7 +38,7 @@ class AckTest {
 
     @Test
     void anAckIsSentOnce() throws Exception {
-        SioHarness.Connection c = connected();
+        InMemoryConnection c = connected();
         c.send("427[\"echo\",\"x\"]");
         c.awaitPrefix("437[\"x\"]");
         c.send("428[\"echo\",\"y\"]");
@@ -49,7 +49,7 @@ class AckTest {
 
     @Test
     void anAckAfterTheCloseIsDropped() throws Exception {
-        SioHarness.Connection c = connected();
+        InMemoryConnection c = connected();
         c.send("423[\"later\"]");
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (held.get() == null && System.nanoTime() < deadline) {
@@ -63,7 +63,7 @@ class AckTest {
 
     @Test
     void theClientsAckCompletesTheEmitOnceAndAnAckAfterTheCloseIsIgnored() throws Exception {
-        SioHarness.Connection c = connected();
+        InMemoryConnection c = connected();
         List<List<Object>> replies = new CopyOnWriteArrayList<>();
         socket.get().emitWithAck("ask", List.of(), replies::add);
         String ask = c.awaitPrefix("42");

@@ -47,8 +47,8 @@ class BroadcastOperatorTest {
         h.start();
     }
 
-    private SioHarness.Connection connect(String name) throws InterruptedException {
-        SioHarness.Connection c = h.open();
+    private InMemoryConnection connect(String name) throws InterruptedException {
+        InMemoryConnection c = h.open();
         c.send("40{\"n\":\"" + name + "\"}");
         c.awaitPrefix("40{");
         return c;
@@ -67,8 +67,8 @@ class BroadcastOperatorTest {
     @Test
     void emitWithAckCollectsOneReplyPerTargetWithOneAckId() throws Exception {
         start();
-        SioHarness.Connection a = connect("a");
-        SioHarness.Connection b = connect("b");
+        InMemoryConnection a = connect("a");
+        InMemoryConnection b = connect("b");
         connect("c");
         socket("c").join("muted");
         CompletableFuture<List<Object>> result = h.io.namespace("/").broadcast().except("muted")
@@ -84,7 +84,7 @@ class BroadcastOperatorTest {
     @Test
     void emitWithAckFailsAtTheTimeoutWithTheRepliesSoFar() throws Exception {
         start();
-        SioHarness.Connection a = connect("a");
+        InMemoryConnection a = connect("a");
         connect("b");
         CompletableFuture<List<Object>> result = h.io.namespace("/").broadcast()
                 .timeout(Duration.ofMillis(200)).emitWithAck("ready?", List.of());
@@ -106,7 +106,7 @@ class BroadcastOperatorTest {
     void socketsJoinLeaveAndDisconnectReachTheMatchingSockets() throws Exception {
         start();
         connect("a");
-        SioHarness.Connection b = connect("b");
+        InMemoryConnection b = connect("b");
         connect("c");
         socket("a").join("r1");
         socket("b").join("r1");
@@ -141,7 +141,7 @@ class BroadcastOperatorTest {
     @Test
     void aDynamicNamespaceClosesItsAdapterWhenItGoesAway() throws Exception {
         start();
-        SioHarness.Connection a = h.open();
+        InMemoryConnection a = h.open();
         a.send("40/dyn-1,");
         a.awaitPrefix("40/dyn-1,{");
         Adapter adapter = h.io.namespace("/dyn-1").adapter();

@@ -24,7 +24,7 @@ class ClientTest {
     void anUnknownNamespaceGetsInvalidNamespace() throws Exception {
         h.io.namespace("/", new NamespaceHandlers());
         h.start();
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40/nope,");
         assertEquals("44/nope,{\"message\":\"Invalid namespace\"}", c.awaitPrefix("44/nope,"));
         assertNull(h.io.namespace("/nope"));
@@ -36,7 +36,7 @@ class ClientTest {
     void aNameThatAPatternMatchesBecomesANamespaceOnConnect() throws Exception {
         h.io.namespacePattern(Pattern.compile("/team-[a-z]+"), name -> new NamespaceHandlers());
         h.start();
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40/team-x,");
         c.awaitPrefix("40/team-x,{\"sid\"");
         assertNotNull(h.io.namespace("/team-x"));
@@ -50,7 +50,7 @@ class ClientTest {
         h.io.namespace("/", new NamespaceHandlers());
         h.io.namespacePattern(Pattern.compile("/dyn-\\d+"), name -> new NamespaceHandlers());
         h.start();
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         c.send("40/dyn-1,");
         c.send("40/dyn-2,");
@@ -68,7 +68,7 @@ class ClientTest {
     void aSecondConnectToTheSameNamespaceIsIgnored() throws Exception {
         h.io.namespacePattern(Pattern.compile("/dyn-\\d+"), name -> new NamespaceHandlers());
         h.start();
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40/dyn-1,");
         c.send("40/dyn-1,");
         c.awaitPrefix("40/dyn-1,{");
@@ -83,13 +83,13 @@ class ClientTest {
         h.io.namespace("/", new NamespaceHandlers().onConnect((s, auth) -> byNs.put("/", s)));
         h.io.namespace("/b", new NamespaceHandlers().onConnect((s, auth) -> byNs.put("/b", s)));
         h.start();
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         c.send("40/b,");
         c.awaitPrefix("40/b,{");
         Object one = byNs.get("/").client().extension(Object.class, Object::new);
         assertSame(one, byNs.get("/b").client().extension(Object.class, Object::new), "one per connection");
-        SioHarness.Connection other = h.open();
+        InMemoryConnection other = h.open();
         other.send("40");
         other.await(p -> p.startsWith("40{") && byNs.get("/").client() != byNs.get("/b").client());
         assertNotSame(one, byNs.get("/").client().extension(Object.class, Object::new), "another connection has its own");

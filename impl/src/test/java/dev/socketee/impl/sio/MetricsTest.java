@@ -44,7 +44,7 @@ class MetricsTest {
                 .onConnect((s, auth) -> last.set(s))
                 .on("echo", (s, e, args, ack) -> s.emitArgs("reply", args)));
         h.start();
-        SioHarness.Connection[] c = new SioHarness.Connection[3];
+        InMemoryConnection[] c = new InMemoryConnection[3];
         SioSocket[] s = new SioSocket[3];
         for (int i = 0; i < 3; i++) {
             c[i] = h.open();
@@ -62,7 +62,7 @@ class MetricsTest {
         send(c[0], "42[\"echo\",\"y\"]");
         c[0].awaitPrefix("42[\"reply\",\"y\"]");
         h.io.namespace("/").broadcast().emit("news", 1);
-        for (SioHarness.Connection each : c) {
+        for (InMemoryConnection each : c) {
             each.awaitPrefix("42[\"news\",1]");
         }
         assertEquals(2, value("socketee.events.in", Map.of()));
@@ -98,7 +98,7 @@ class MetricsTest {
         h.io.metrics(counters);
         h.io.namespace("/chat", new NamespaceHandlers());
         h.start();
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         send(c, "40/chat,");
         c.awaitPrefix("40/chat,{");
         String text = PrometheusText.render(meters.all());
@@ -148,7 +148,7 @@ class MetricsTest {
                 });
     }
 
-    private void send(SioHarness.Connection c, String wire) {
+    private void send(InMemoryConnection c, String wire) {
         bytesIn += wire.length() - 1; // the Engine.IO payload, without its type digit
         c.send(wire);
     }

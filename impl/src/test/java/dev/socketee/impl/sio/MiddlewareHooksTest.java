@@ -36,7 +36,7 @@ class MiddlewareHooksTest {
                 .on("go", (s, e, a, ack) -> ack.send("went"))
                 .onError((s, e, error) -> seen.add("error " + e + " " + error.getMessage())));
         h.start();
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         c.awaitPrefix("40{");
         c.send("421[\"stop\"]");
@@ -51,8 +51,8 @@ class MiddlewareHooksTest {
     void theOutgoingListenerSeesEmitsAndEachBroadcastRecipient() throws Exception {
         h.io.namespace("/", new NamespaceHandlers().outgoing((socket, event, args) -> seen.add(event + " " + args)));
         h.start();
-        SioHarness.Connection a = h.open();
-        SioHarness.Connection b = h.open();
+        InMemoryConnection a = h.open();
+        InMemoryConnection b = h.open();
         a.send("40");
         b.send("40");
         a.awaitPrefix("40{");

@@ -45,8 +45,8 @@ class NamespaceTest {
     @Test
     void aDynamicNamespaceIsRemovedWhenItsLastSocketLeaves() throws Exception {
         dynamic();
-        SioHarness.Connection a = h.open();
-        SioHarness.Connection b = h.open();
+        InMemoryConnection a = h.open();
+        InMemoryConnection b = h.open();
         a.send("40/dyn-1,");
         b.send("40/dyn-1,");
         a.awaitPrefix("40/dyn-1,{");
@@ -63,7 +63,7 @@ class NamespaceTest {
     @Test
     void aDynamicNamespaceWhoseOnlyConnectionWasRefusedIsRemoved() throws Exception {
         dynamic();
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40/dyn-2,{\"refuse\":true}");
         c.awaitPrefix("44/dyn-2,{\"message\":\"refused\"");
         assertNull(h.io.namespace("/dyn-2"));
@@ -72,7 +72,7 @@ class NamespaceTest {
     @Test
     void thousandsOfDynamicNamespacesFromOneConnectionLeaveNothing() throws Exception {
         dynamic();
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         for (int i = 0; i < 2_000; i++) {
             c.send("40/dyn-" + i + ",");
             c.send("41/dyn-" + i + ",");
@@ -103,8 +103,8 @@ class NamespaceTest {
         try {
             for (int i = 0; i < 300; i++) {
                 String name = "/dyn-" + i;
-                SioHarness.Connection leaving = h.open();
-                SioHarness.Connection coming = h.open();
+                InMemoryConnection leaving = h.open();
+                InMemoryConnection coming = h.open();
                 leaving.send("40" + name + ",");
                 leaving.awaitPrefix("40" + name + ",{");
                 CountDownLatch go = new CountDownLatch(1);

@@ -42,31 +42,31 @@ class ProtocolV4ClientTest {
     @Test
     void aV3ClientIsOnSlashWithoutAskingAndItsIdIsTheEngineId() throws Exception {
         start();
-        SioHarness.Connection c = h.open(3);
+        InMemoryConnection c = h.open(3);
         assertEquals("40", c.awaitPrefix("40"));
-        assertEquals(List.of(c.session.id()), h.io.namespace("/").sockets().stream().map(SioSocket::id).toList());
+        assertEquals(List.of(c.session().id()), h.io.namespace("/").sockets().stream().map(SioSocket::id).toList());
     }
 
     @Test
     void theNamespaceQueryIsTheAuthAndTheReplyHasNoPayload() throws Exception {
         start();
-        SioHarness.Connection c = h.open(3);
+        InMemoryConnection c = h.open(3);
         c.send("40/chat?token=a%20b&n=1,");
         assertEquals("40/chat,", c.awaitPrefix("40/chat"));
-        String id = "/chat#" + c.session.id();
+        String id = "/chat#" + c.session().id();
         assertEquals("{\"token\":\"a b\",\"n\":\"1\"}", auths.get(id));
     }
 
     @Test
     void refusalsCarryTheErrorsDataElseItsMessage() throws Exception {
         start();
-        SioHarness.Connection c = h.open(3);
+        InMemoryConnection c = h.open(3);
         c.send("40/guard,");
         assertEquals("44/guard,\"no\"", c.awaitPrefix("44/guard"));
-        SioHarness.Connection d = h.open(3);
+        InMemoryConnection d = h.open(3);
         d.send("40/guard?data=1,");
         assertEquals("44/guard,{\"x\":1}", d.awaitPrefix("44/guard"));
-        SioHarness.Connection v4 = h.open(4);
+        InMemoryConnection v4 = h.open(4);
         v4.send("40/guard,");
         assertEquals("44/guard,{\"message\":\"no\"}", v4.awaitPrefix("44/guard"), "v5 keeps its shape");
     }
@@ -74,9 +74,9 @@ class ProtocolV4ClientTest {
     @Test
     void aBroadcastReachesV3AndV4ClientsAlike() throws Exception {
         start();
-        SioHarness.Connection v3 = h.open(3);
+        InMemoryConnection v3 = h.open(3);
         v3.awaitPrefix("40");
-        SioHarness.Connection v4 = h.open(4);
+        InMemoryConnection v4 = h.open(4);
         v4.send("40");
         v4.awaitPrefix("40{\"sid\"");
         v3.send("42[\"join\"]");

@@ -80,7 +80,7 @@ class SessionRecoveryTest {
     @Test
     void aClientComingBackGetsItsStateAndWhatItMissedOnceInOrder() throws Exception {
         start(true);
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         Map<String, Object> first = connectData(c.awaitPrefix("40{"));
         String sid = (String) first.get("sid");
@@ -103,7 +103,7 @@ class SessionRecoveryTest {
         ns.broadcast().volatile_().emit("volatile", 7);
         ns.broadcast().emit("all", 8);
 
-        SioHarness.Connection back = h.open();
+        InMemoryConnection back = h.open();
         back.send("40{\"pid\":\"" + pid + "\",\"offset\":\"" + offset + "\"}");
         Map<String, Object> again = connectData(back.awaitPrefix("40{"));
         assertEquals(sid, again.get("sid"));
@@ -131,14 +131,14 @@ class SessionRecoveryTest {
     @Test
     void pastTheWindowTheClientConnectsAfresh() throws Exception {
         start(true);
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         Map<String, Object> first = connectData(c.awaitPrefix("40{"));
         c.awaitPrefix("42[\"welcome\"");
         String offset = lastOffset(c.received());
         c.drop();
         now.addAndGet(10_001);
-        SioHarness.Connection back = h.open();
+        InMemoryConnection back = h.open();
         back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
         Map<String, Object> again = connectData(back.awaitPrefix("40{"));
         assertNotEquals(first.get("sid"), again.get("sid"));
@@ -150,13 +150,13 @@ class SessionRecoveryTest {
     @Test
     void aClientThatLeftOnPurposeIsNotKept() throws Exception {
         start(true);
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         Map<String, Object> first = connectData(c.awaitPrefix("40{"));
         c.awaitPrefix("42[\"welcome\"");
         String offset = lastOffset(c.received());
         c.send("41"); // client namespace disconnect: not recoverable (node)
-        SioHarness.Connection back = h.open();
+        InMemoryConnection back = h.open();
         back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
         assertNotEquals(first.get("sid"), connectData(back.awaitPrefix("40{")).get("sid"));
     }
@@ -164,14 +164,14 @@ class SessionRecoveryTest {
     @Test
     void withoutSkipMiddlewaresTheConnectHandlerRunsAndSeesTheRecoveredSocket() throws Exception {
         start(false);
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         Map<String, Object> first = connectData(c.awaitPrefix("40{"));
         c.awaitPrefix("42[\"welcome\"");
         String offset = lastOffset(c.received());
         c.drop();
         h.io.namespace("/").to("news").emit("news", 1);
-        SioHarness.Connection back = h.open();
+        InMemoryConnection back = h.open();
         back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
         assertEquals(first.get("sid"), connectData(back.awaitPrefix("40{")).get("sid"));
         back.awaitPrefix("42[\"news\",1");
@@ -185,7 +185,7 @@ class SessionRecoveryTest {
     void recoveryOffSendsNoPidAndNoOffset() throws Exception {
         h.io.namespace("/", new NamespaceHandlers().onConnect((s, auth) -> s.emit("welcome", "hi")));
         h.start();
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         assertFalse(connectData(c.awaitPrefix("40{")).containsKey("pid"));
         assertEquals(List.of("welcome", "hi"), eventData(c.awaitPrefix("42[\"welcome\"")));
@@ -194,7 +194,7 @@ class SessionRecoveryTest {
     @Test
     void ackedEmitsCarryNoOffset() throws Exception {
         start(true);
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         Map<String, Object> first = connectData(c.awaitPrefix("40{"));
         h.io.namespace("/").socket((String) first.get("sid")).emitWithAck("q", List.of("x"), r -> { });
@@ -220,7 +220,7 @@ class SessionRecoveryTest {
     @Test
     void concurrentBroadcastsReachASocketInOffsetOrder() throws Exception {
         start(true);
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         c.awaitPrefix("40{");
         Namespace ns = h.io.namespace("/");
@@ -247,7 +247,7 @@ class SessionRecoveryTest {
     @Test
     void aClientComingBackDuringBroadcastsGetsEachOnceMissedOrLive() throws Exception {
         start(true);
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         Map<String, Object> first = connectData(c.awaitPrefix("40{"));
         Namespace ns = h.io.namespace("/");
@@ -268,7 +268,7 @@ class SessionRecoveryTest {
         while (sent.get() < 100) {
             Thread.onSpinWait();
         }
-        SioHarness.Connection back = h.open();
+        InMemoryConnection back = h.open();
         back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
         back.awaitPrefix("40{");
         stop.set(true);
@@ -283,14 +283,14 @@ class SessionRecoveryTest {
     @Test
     void aMissedBinaryEventIsReplayedWithItsAttachmentAndOffset() throws Exception {
         start(true);
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         Map<String, Object> first = connectData(c.awaitPrefix("40{"));
         c.awaitPrefix("42[\"welcome\"");
         String offset = lastOffset(c.received());
         c.drop();
         h.io.namespace("/").broadcast().emit("bin", (Object) new byte[] {1, 2, 3});
-        SioHarness.Connection back = h.open();
+        InMemoryConnection back = h.open();
         back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
         String replayed = back.awaitPrefix("451-");
         assertTrue(replayed.matches("451-\\[\"bin\",\\{\"_placeholder\":true,\"num\":0},\"[^\"]+\"]"), replayed);

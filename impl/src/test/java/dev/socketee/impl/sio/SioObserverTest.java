@@ -71,7 +71,7 @@ class SioObserverTest {
                 .on("leave", (s, e, args, ack) -> s.leave("r")));
         h.start();
         h.io.observer(recorder);
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         c.awaitPrefix("40{");
         c.send("42[\"join\"]");
@@ -93,7 +93,7 @@ class SioObserverTest {
         h.start();
         h.io.observer(recorder);
         h.io.observer(null);
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         c.awaitPrefix("40{");
         c.send("42[\"ping\"]");

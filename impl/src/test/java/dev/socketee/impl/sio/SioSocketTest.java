@@ -44,7 +44,7 @@ class SioSocketTest {
             roomsSeenInHandler.set(s.rooms());
             assertTrue(s.namespace().members("r").isEmpty(), "not a member before admission");
         });
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40/chat,");
         c.awaitPrefix("40/chat,{\"sid\"");
         SioSocket s = last.get();
@@ -59,7 +59,7 @@ class SioSocketTest {
             s.join("r");
             throw new ConnectionRefusedException("no");
         });
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40/chat,");
         c.awaitPrefix("44/chat,{\"message\":\"no\"");
         assertEquals(Set.of(), ns.rooms(), "rooms of the namespace");
@@ -73,7 +73,7 @@ class SioSocketTest {
     @Test
     void joinAndLeaveAfterTheCloseDoNothing() throws Exception {
         Namespace ns = chat((s, auth) -> { });
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40/chat,");
         c.awaitPrefix("40/chat,");
         SioSocket s = last.get();
@@ -97,7 +97,7 @@ class SioSocketTest {
                 .onDisconnecting((s, reason) -> seen.set(s.rooms()))
                 .onDisconnect((s, reason) -> after.set(s.rooms())));
         h.start();
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40");
         String reply = c.awaitPrefix("40{");
         c.drop();
@@ -115,7 +115,7 @@ class SioSocketTest {
             inHandler.countDown();
             release.await(5, TimeUnit.SECONDS);
         });
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<?> connecting = pool.submit(() -> c.send("40/chat,"));
@@ -139,7 +139,7 @@ class SioSocketTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int i = 0; i < 300; i++) {
-                SioHarness.Connection c = h.open();
+                InMemoryConnection c = h.open();
                 c.send("40/chat,");
                 c.awaitPrefix("40/chat,");
                 SioSocket s = last.get();
@@ -175,7 +175,7 @@ class SioSocketTest {
     @Test
     void emitsWhileConnectingFollowTheConnectReplyAndEmitsAfterTheCloseAreDropped() throws Exception {
         chat((s, auth) -> s.emit("hello", 1));
-        SioHarness.Connection c = h.open();
+        InMemoryConnection c = h.open();
         c.send("40/chat,");
         c.awaitPrefix("42/chat,[\"hello\",1]");
         List<String> got = c.received();

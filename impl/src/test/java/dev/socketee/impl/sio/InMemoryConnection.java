@@ -1,0 +1,106 @@
+package dev.socketee.impl.sio;
+
+import dev.socketee.impl.engine.EngineCloseReason;
+import dev.socketee.impl.engine.EngineServer;
+import dev.socketee.impl.engine.EngineSession;
+import dev.socketee.impl.engine.HandshakeInfo;
+import dev.socketee.impl.engine.transport.Transport;
+import dev.socketee.impl.protocol.engine.EnginePacket;
+import dev.socketee.impl.protocol.engine.EnginePacketType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * One client connection held in memory, as a websocket-like transport that takes each batch at
+ * once: what the client "sends" goes straight into its session, what the server sends is
+ * recorded as the Socket.IO packet texts of its messages, as on the wire ({@code "40{...}"}: the
+ * Engine.IO MESSAGE type, then the Socket.IO packet). Shared by the sio tests' {@code SioHarness}
+ * and the admin-ui tests (through this module's test jar).
+ */
+public class InMemoryConnection implements Transport {
+
+    private volatile EngineSession session;
+    private final List<String> received = new ArrayList<>();
+
+    /** Opens a session of a client of protocol {@code revision} on {@code engine} over this connection. */
+    public void open(EngineServer engine, HandshakeInfo handshake, int revision) {
+        session = engine.open(this, handshake, revision);
+        session.onWritable(this);
+    }
+
+    public EngineSession session() {
+        return session;
+    }
+
+    @Override
+    public String name() {
+        return "websocket";
+    }
+
+    /** Written at once; then it pulls the next batches, as the transport contract asks, until the session has none. */
+    @Override
+    public void send(List<EnginePacket> packets) {
+        for (List<EnginePacket> batch = packets; batch != null; batch = session.pollBatch(this)) {
+            record(batch);
+        }
+    }
+
+    private void record(List<EnginePacket> packets) {
+        synchronized (received) {
+            for (EnginePacket p : packets) {
+                if (p.type() == EnginePacketType.MESSAGE && !p.isBinary()) {
+                    received.add("4" + p.text());
+                }
+            }
+            received.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** A Socket.IO packet from the client as on the wire, e.g. {@code "40/chat,"} (Engine.IO MESSAGE, CONNECT). */
+    public void send(String wire) {
+        if (!wire.startsWith("4")) {
+            throw new IllegalArgumentException("not an Engine.IO message: " + wire);
+        }
+        session.onPacket(this, EnginePacket.message(wire.substring(1)));
+    }
+
+    /** The connection drops (the client went away). */
+    public void drop() {
+        session.onClose(EngineCloseReason.TRANSPORT_CLOSE);
+    }
+
+    public List<String> received() {
+        synchronized (received) {
+            return new ArrayList<>(received);
+        }
+    }
+
+    /** The first packet received that matches, waiting up to 5 s. */
+    public String await(Predicate<String> match) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        synchronized (received) {
+            while (true) {
+                for (String p : received) {
+                    if (match.test(p)) {
+                        return p;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no matching packet; received " + received);
+                }
+                received.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    public String awaitPrefix(String prefix) throws InterruptedException {
+        return await(p -> p.startsWith(prefix));
+    }
+}
