@@ -6,48 +6,55 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The test WAR on a runner with plain HTTP on a free port, and GETs against it: what the ITs
- * that exercise one running runner share ({@code @BeforeAll} starts it, {@code @AfterAll} closes).
+ * The test WAR on one runner with plain HTTP on a free port, for all the tests of a class
+ * ({@code @RegisterExtension static final HttpRunner runner = new HttpRunner(...)}: started
+ * before the first, closed after the last), and GETs against it.
  */
-final class HttpRunner implements AutoCloseable {
+final class HttpRunner implements BeforeAllCallback, AfterAllCallback {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    final RunnerProcess process;
-    final String base;
-
-    private HttpRunner(RunnerProcess process) throws Exception {
-        this.process = process;
-        this.base = process.baseUrl("http");
-    }
+    private final String name;
+    private final List<String> jvmOptions;
+    private RunnerProcess process;
+    private String base;
 
     /** {@code jvmOptions}: e.g. system properties the application reads through MicroProfile Config. */
-    static HttpRunner start(String name, List<String> jvmOptions) throws Exception {
-        RunnerProcess process = RunnerProcess.start(name, TestWar.build(), jvmOptions, "--port", "0");
-        try {
-            return new HttpRunner(process);
-        } catch (Exception | Error e) {
+    HttpRunner(String name, List<String> jvmOptions) {
+        this.name = name;
+        this.jvmOptions = jvmOptions;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        process = RunnerProcess.start(name, TestWar.build(), jvmOptions, "--port", "0");
+        base = process.baseUrl("http");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (process != null) {
             process.close();
-            throw e;
         }
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:PORT/}. */
+    String base() {
+        return base;
+    }
+
+    /** Everything the runner printed so far, for failure messages. */
+    String output() {
+        return process.output();
     }
 
     HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Closes a runner that started; a null one (its start failed) is passed by. */
-    static void close(HttpRunner runner) throws InterruptedException {
-        if (runner != null) {
-            runner.close();
-        }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        process.close();
     }
 }

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CDI injection into a WAR's servlet, filter and context listener on the runner, as on an EE
@@ -18,32 +17,19 @@ import org.junit.jupiter.api.Test;
  */
 class RunnerInjectionIT {
 
-    private static HttpRunner runner;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runner = HttpRunner.start("injection", List.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        HttpRunner.close(runner);
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        return runner.get(path);
-    }
+    @RegisterExtension
+    static final HttpRunner RUNNER = new HttpRunner("injection", List.of());
 
     @Test
     void servletAnswersWithItsInjectedBeans() throws Exception {
-        HttpResponse<String> r = get("inject/servlet");
-        assertEquals(200, r.statusCode(), r.body() + "\n" + runner.process.output());
+        HttpResponse<String> r = RUNNER.get("inject/servlet");
+        assertEquals(200, r.statusCode(), r.body() + "\n" + RUNNER.output());
         assertTrue(r.body().contains("servers=1\n"), r.body()); // the injected SocketIo is the running server
     }
 
     @Test
     void filterIsInjectedAndSharesTheRequestScopeWithTheServlet() throws Exception {
-        HttpResponse<String> r = get("inject/servlet");
+        HttpResponse<String> r = RUNNER.get("inject/servlet");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("io true, stamp true", r.headers().firstValue("X-Filter-Injected").orElse("no header"));
         assertTrue(r.body().contains("visitors=[filter, servlet]\n"), r.body());
@@ -51,12 +37,12 @@ class RunnerInjectionIT {
 
     @Test
     void requestScopedBeanIsNewForEveryRequest() throws Exception {
-        assertNotEquals(stamp(get("inject/servlet").body()), stamp(get("inject/servlet").body()));
+        assertNotEquals(stamp(RUNNER.get("inject/servlet").body()), stamp(RUNNER.get("inject/servlet").body()));
     }
 
     @Test
     void contextListenerWasInjected() throws Exception {
-        assertTrue(get("inject/servlet").body().contains("listener injected: io true\n"));
+        assertTrue(RUNNER.get("inject/servlet").body().contains("listener injected: io true\n"));
     }
 
     private static String stamp(String body) {

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The built-in health and metrics endpoints on the runner, turned on as a user does, with system
@@ -16,26 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 class RunnerOperationsIT {
 
-    private static HttpRunner runner;
-
-    @BeforeAll
-    static void start() throws Exception {
-        runner = HttpRunner.start("operations", List.of("-Dsocketee.metrics-path=/metrics", "-Dsocketee.health-path=/health"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        HttpRunner.close(runner);
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        return runner.get(path);
-    }
+    @RegisterExtension
+    static final HttpRunner RUNNER = new HttpRunner("operations", List.of("-Dsocketee.metrics-path=/metrics", "-Dsocketee.health-path=/health"));
 
     @Test
     void metricsCountOnePollingClientsEcho() throws Exception {
-        assertTrue(EngineIoClient.pollingEchoAck(HttpRunner.HTTP, runner.base, "hi").startsWith("431[\"hi\"]"));
-        HttpResponse<String> r = get("metrics");
+        assertTrue(EngineIoClient.pollingEchoAck(HttpRunner.HTTP, RUNNER.base(), "hi").startsWith("431[\"hi\"]"));
+        HttpResponse<String> r = RUNNER.get("metrics");
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/plain; version=0.0.4"), r.headers().toString());
         String text = r.body();
@@ -48,14 +34,14 @@ class RunnerOperationsIT {
 
     @Test
     void healthIsUpWithReadinessAndLiveness() throws Exception {
-        HttpResponse<String> all = get("health");
+        HttpResponse<String> all = RUNNER.get("health");
         assertEquals(200, all.statusCode(), all.body());
         assertTrue(all.body().startsWith("{\"status\":\"UP\",\"checks\":["), all.body());
         assertTrue(all.body().contains("\"name\":\"socketee-readiness\",\"status\":\"UP\""), all.body());
         assertTrue(all.body().contains("\"name\":\"socketee-liveness\",\"status\":\"UP\""), all.body());
-        HttpResponse<String> ready = get("health/ready");
+        HttpResponse<String> ready = RUNNER.get("health/ready");
         assertTrue(ready.body().contains("\"websocket\":\"serving\"") && !ready.body().contains("socketee-liveness"), ready.body());
-        HttpResponse<String> live = get("health/live");
+        HttpResponse<String> live = RUNNER.get("health/live");
         assertTrue(live.body().contains("socketee-liveness") && !live.body().contains("socketee-readiness"), live.body());
     }
 }

@@ -20,17 +20,16 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class MicroProfileMetricsBinder extends RegistryBinder<MetricRegistry, MetricID> {
 
+    public MicroProfileMetricsBinder() {
+        super("MetricRegistry");
+    }
+
     @Inject
     Instance<MetricRegistry> registries;
 
     @Override
     protected Instance<MetricRegistry> registries() {
         return registries;
-    }
-
-    @Override
-    protected String registryName() {
-        return "MetricRegistry";
     }
 
     @Override

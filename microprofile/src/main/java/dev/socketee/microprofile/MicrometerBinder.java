@@ -18,17 +18,16 @@ import java.util.Map;
 @ApplicationScoped
 public class MicrometerBinder extends RegistryBinder<MeterRegistry, io.micrometer.core.instrument.Meter> {
 
+    public MicrometerBinder() {
+        super("MeterRegistry");
+    }
+
     @Inject
     Instance<MeterRegistry> registries;
 
     @Override
     protected Instance<MeterRegistry> registries() {
         return registries;
-    }
-
-    @Override
-    protected String registryName() {
-        return "MeterRegistry";
     }
 
     /**

@@ -16,9 +16,15 @@ import java.util.logging.Logger;
  */
 public abstract class RegistryBinder<R, H> implements MetricsBinder {
 
+    private final String registryName;
     private final List<H> registered = new ArrayList<>();
     private final List<Meter> held = new ArrayList<>();
     private R registry;
+
+    /** {@code registryName}: the registry's simple type name, for the warning when there is none. */
+    protected RegistryBinder(String registryName) {
+        this.registryName = registryName;
+    }
 
     /** The registry beans the subclass has injected. */
     protected abstract Instance<R> registries();
@@ -32,7 +38,7 @@ public abstract class RegistryBinder<R, H> implements MetricsBinder {
     public synchronized void bind(SocketeeMeters meters) {
         Instance<R> registries = registries();
         if (!registries.isResolvable()) {
-            Logger.getLogger(getClass().getName()).warning("socketee-microprofile: no " + registryName()
+            Logger.getLogger(getClass().getName()).warning("socketee-microprofile: no " + registryName
                     + " bean to register the Socketee meters in");
             return;
         }
@@ -58,7 +64,4 @@ public abstract class RegistryBinder<R, H> implements MetricsBinder {
         registered.clear();
         held.clear();
     }
-
-    /** The registry's simple type name, for the warning when there is none. */
-    protected abstract String registryName();
 }

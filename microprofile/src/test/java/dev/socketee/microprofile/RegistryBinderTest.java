@@ -20,9 +20,8 @@ class RegistryBinderTest {
             throw new UnsupportedOperationException("bindTo is called directly");
         }
 
-        @Override
-        protected String registryName() {
-            return "Map";
+        MapBinder() {
+            super("Map");
         }
 
         @Override

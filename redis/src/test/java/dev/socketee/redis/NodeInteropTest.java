@@ -9,7 +9,6 @@ import dev.socketee.adapter.BroadcastOptions;
 import dev.socketee.adapter.SocketDetails;
 import dev.socketee.redis.wire.MsgpackDecoder;
 import dev.socketee.redis.wire.MsgpackEncoder;
-import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.HashSet;
@@ -20,10 +19,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A Socketee node (a RedisAdapter with a recording host) and a node.js socket.io 4.8 server with
@@ -31,19 +28,14 @@ import org.junit.jupiter.api.TestInstance;
  * sockets with every operation, and what each puts on the wire is byte for byte what the other
  * writes. Java sockets j1 (r1, shared), j2 (r2), j3; node clients n1 (r1, shared), n2 (r2), n3.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NodeInteropTest {
+class NodeInteropTest extends NodeInteropRig<RedisAdapter> {
 
     static final String NSP = "/chat";
     final String key = "interop" + System.nanoTime();
-    RedisServer redis;
-    RedisAdapterFactory factory;
-    TestHost javaNode;
-    RedisAdapter adapter;
-    NodePeer node;
-    RawSubscriber wire;
-    Map<String, String> nodeIds = new java.util.HashMap<>();
-    int fences;
+
+    NodeInteropTest() {
+        super(NSP, List.of("n1", "n2", "n3"));
+    }
 
     Map<String, String> peerEnv() {
         return Map.of("REQUESTS_TIMEOUT", "1500");
@@ -63,12 +55,7 @@ class NodeInteropTest {
         NodePeer.assumeAvailable();
         redis = RedisServer.shared();
         wire = new RawSubscriber(redis.uri()).psubscribe(key + "*");
-        factory = new RedisAdapterFactory(RedisURI.create(redis.uri()), options(), TestCluster.RESOURCES);
-        factory.connected().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        javaNode = new TestHost(NSP, "node0");
-        adapter = (RedisAdapter) factory.create(javaNode);
-        javaNode.adapter = adapter;
-        adapter.init().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        startJavaNode(options());
         javaNode.connect("j1", Map.of("who", "j1"), "r1", "shared");
         javaNode.connect("j2", "r2");
         javaNode.connect("j3");
@@ -86,54 +73,6 @@ class NodeInteropTest {
             assertTrue(System.nanoTime() < deadline, "the node peer never subscribed");
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
-    }
-
-    @AfterAll
-    void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (adapter != null) {
-            adapter.close().toCompletableFuture().join();
-        }
-        if (factory != null) {
-            factory.close();
-        }
-        if (wire != null) {
-            wire.close();
-        }
-    }
-
-    static TestPacket event(String name, Object... args) {
-        List<Object> data = new java.util.ArrayList<>();
-        data.add(name);
-        data.addAll(List.of(args));
-        return new TestPacket(2, NSP, data, null);
-    }
-
-    /** A Java broadcast to everyone, waited for on every node client: what Java sent before has arrived. */
-    void fenceToNode() {
-        String event = "fence" + (++fences);
-        adapter.broadcast(event(event), BroadcastOptions.all());
-        for (String client : List.of("n1", "n2", "n3")) {
-            node.await(e -> "got".equals(e.get("ev")) && client.equals(e.get("client")) && event.equals(e.get("event")), event);
-        }
-    }
-
-    /** A node broadcast to everyone, waited for on the Java sockets: what node sent before has arrived. */
-    void fenceFromNode() throws Exception {
-        String event = "nfence" + (++fences);
-        node.call("emit", "event", event);
-        javaNode.await(h -> h.writes(event).size() >= 3, event);
-    }
-
-    Set<String> javaReceivers(String event) {
-        return javaNode.writes(event).stream().map(TestHost.Write::socketId).collect(Collectors.toSet());
-    }
-
-    Set<String> nodeReceivers(String event) {
-        return node.events(e -> "got".equals(e.get("ev")) && event.equals(e.get("event"))).stream()
-                .map(e -> (String) e.get("client")).collect(Collectors.toSet());
     }
 
     // ---- broadcasts ----------------------------------------------------------------------------

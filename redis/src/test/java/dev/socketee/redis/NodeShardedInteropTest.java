@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.socketee.adapter.BroadcastFlags;
 import dev.socketee.adapter.BroadcastOptions;
 import dev.socketee.adapter.SocketDetails;
-import io.lettuce.core.RedisURI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -18,10 +17,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A Socketee node (ShardedRedisAdapter) and a node.js server with {@code createShardedAdapter}
@@ -29,33 +26,23 @@ import org.junit.jupiter.api.TestInstance;
  * each way. Java sockets j1 (r1), j2 (r2) and one with a Socketee-shaped 22-character id in r2;
  * node clients n1 (r1), n2 (r2).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NodeShardedInteropTest {
+class NodeShardedInteropTest extends NodeInteropRig<ShardedRedisAdapter> {
 
     static final String NSP = "/sharded";
     static final String LONG_ID = "AbCdEfGhIjKlMnOpQrStUv"; // 22 characters, as Socketee's socket ids
     final String key = "sharded" + System.nanoTime();
     final String channel = key + "#" + NSP + "#";
-    RedisServer redis;
-    RedisAdapterFactory factory;
-    TestHost javaNode;
-    ShardedRedisAdapter adapter;
-    NodePeer node;
-    RawSubscriber wire;
-    final Map<String, String> nodeIds = new java.util.HashMap<>();
-    int fences;
+
+    NodeShardedInteropTest() {
+        super(NSP, List.of("n1", "n2"));
+    }
 
     @BeforeAll
     void start() throws Exception {
         NodePeer.assumeAvailable();
         redis = RedisServer.shared();
         RedisAdapterOptions options = RedisAdapterOptions.defaults().withKey(key).withSharded(true).withRequestsTimeout(Duration.ofMillis(1500));
-        factory = new RedisAdapterFactory(RedisURI.create(redis.uri()), options, TestCluster.RESOURCES);
-        factory.connected().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        javaNode = new TestHost(NSP, "node0");
-        adapter = (ShardedRedisAdapter) factory.create(javaNode);
-        javaNode.adapter = adapter;
-        adapter.init().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        startJavaNode(options);
         javaNode.connect("j1", Map.of("who", "j1"), "r1");
         javaNode.connect("j2", "r2");
         javaNode.connect(LONG_ID, "r2");
@@ -77,52 +64,6 @@ class NodeShardedInteropTest {
             assertTrue(System.nanoTime() < deadline, "never " + n + " subscribers on " + shardChannel);
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
-    }
-
-    @AfterAll
-    void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (adapter != null) {
-            adapter.close().toCompletableFuture().join();
-        }
-        if (factory != null) {
-            factory.close();
-        }
-        if (wire != null) {
-            wire.close();
-        }
-    }
-
-    static TestPacket event(String name, Object... args) {
-        List<Object> data = new java.util.ArrayList<>();
-        data.add(name);
-        data.addAll(List.of(args));
-        return new TestPacket(2, NSP, data, null);
-    }
-
-    void fenceToNode() {
-        String event = "fence" + (++fences);
-        adapter.broadcast(event(event), BroadcastOptions.all());
-        for (String client : List.of("n1", "n2")) {
-            node.await(e -> "got".equals(e.get("ev")) && client.equals(e.get("client")) && event.equals(e.get("event")), event);
-        }
-    }
-
-    void fenceFromNode() throws Exception {
-        String event = "nfence" + (++fences);
-        node.call("emit", "event", event);
-        javaNode.await(h -> h.writes(event).size() >= 3, event);
-    }
-
-    Set<String> javaReceivers(String event) {
-        return javaNode.writes(event).stream().map(TestHost.Write::socketId).collect(Collectors.toSet());
-    }
-
-    Set<String> nodeReceivers(String event) {
-        return node.events(e -> "got".equals(e.get("ev")) && event.equals(e.get("event"))).stream()
-                .map(e -> (String) e.get("client")).collect(Collectors.toSet());
     }
 
     @Test
