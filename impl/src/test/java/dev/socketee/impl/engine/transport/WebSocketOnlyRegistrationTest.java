@@ -15,13 +15,10 @@ import dev.socketee.impl.engine.EngineServer;
 import dev.socketee.impl.engine.EngineThreads;
 import dev.socketee.impl.engine.HandshakeAdmission;
 import dev.socketee.impl.engine.ManualScheduler;
+import dev.socketee.impl.engine.transport.websocket.FakeWebSocket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerContainer;
@@ -141,15 +138,15 @@ class WebSocketOnlyRegistrationTest {
     void aWebsocketHandshakeOpensASessionOverTheWebsocket() {
         register(EngineIoOptions.builder());
         FakeRequest request = new FakeRequest("EIO=4&transport=websocket").header("User-Agent", "test").remote("10.0.0.7", 4711);
-        FakeSocket ws = connect(request);
+        FakeWebSocket ws = connect(request);
         assertEquals(1, opened.size());
         EngineConnection c = opened.get(0);
         assertEquals("websocket", c.transport());
         assertEquals(List.of("test"), c.handshakeHeaders().get("user-agent"), "header names lower-cased");
         assertEquals(InetSocketAddress.createUnresolved("10.0.0.7", 4711), c.remoteAddress(), "read from the container's request by name");
-        assertTrue(ws.sent.get(0).startsWith("0{\"sid\":\"" + c.id() + "\""), ws.sent.toString());
+        assertTrue(ws.sent().get(0).startsWith("0{\"sid\":\"" + c.id() + "\""), ws.sent().toString());
         runCallbacks();
-        assertNull(ws.closed, "not closed");
+        assertNull(ws.closed(), "not closed");
     }
 
     @Test
@@ -178,9 +175,9 @@ class WebSocketOnlyRegistrationTest {
     @Test
     void anEio3HandshakeIsServedWithAllowEio3() {
         register(EngineIoOptions.builder().allowEio3(true));
-        FakeSocket ws = connect(new FakeRequest("EIO=3&transport=websocket"));
+        FakeWebSocket ws = connect(new FakeRequest("EIO=3&transport=websocket"));
         assertEquals(1, opened.size());
-        assertTrue(ws.sent.get(0).startsWith("0{\"sid\":"), ws.sent.toString());
+        assertTrue(ws.sent().get(0).startsWith("0{\"sid\":"), ws.sent().toString());
     }
 
     // ---- refused handshakes ----------------------------------------------------------------------
@@ -234,31 +231,33 @@ class WebSocketOnlyRegistrationTest {
     @Test
     void aConnectionWithoutAHandshakeDecisionIsABadRequestClosedAtOnce() {
         register(EngineIoOptions.builder());
-        FakeSocket ws = new FakeSocket();
-        new WebSocketOnlyRegistration.Direct().onOpen(ws.session, registered.get(0));
-        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, ws.closed.getCloseCode());
-        assertEquals("Bad request", ws.closed.getReasonPhrase());
+        FakeWebSocket ws = new FakeWebSocket();
+        new WebSocketOnlyRegistration.Direct().onOpen(ws.session(), registered.get(0));
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, ws.closed().getCloseCode());
+        assertEquals("Bad request", ws.closed().getReasonPhrase());
         assertTrue(callbacks.isEmpty(), "no engine to hand it to");
     }
 
     /** Refused: the websocket opens, nothing is sent, and it is closed 1008 only when the callbacks run. */
     private void assertRefused(FakeRequest request, String message) {
-        FakeSocket ws = connect(request);
+        FakeWebSocket ws = connect(request);
         assertTrue(opened.isEmpty(), "no session");
-        assertNull(ws.closed, "not closed inside onOpen");
+        assertNull(ws.closed(), "not closed inside onOpen");
         runCallbacks();
-        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, ws.closed.getCloseCode());
-        assertEquals(message, ws.closed.getReasonPhrase());
-        assertEquals(List.of(), ws.sent);
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, ws.closed().getCloseCode());
+        assertEquals(message, ws.closed().getReasonPhrase());
+        assertEquals(List.of(), ws.sent());
     }
 
     /** What the container does for one connection: modifyHandshake, then a new endpoint's onOpen. */
-    private FakeSocket connect(FakeRequest request) {
+    private FakeWebSocket connect(FakeRequest request) {
         ServerEndpointConfig config = registered.get(0);
         config.getConfigurator().modifyHandshake(config, request, null);
-        FakeSocket ws = new FakeSocket();
-        ws.endpoint = (WebSocketOnlyRegistration.Direct) assertDoesNotThrowInstance(config, WebSocketOnlyRegistration.Direct.class);
-        ws.endpoint.onOpen(ws.session, config);
+        FakeWebSocket ws = new FakeWebSocket();
+        WebSocketOnlyRegistration.Direct endpoint =
+                (WebSocketOnlyRegistration.Direct) assertDoesNotThrowInstance(config, WebSocketOnlyRegistration.Direct.class);
+        ws.endpoint(endpoint);
+        endpoint.onOpen(ws.session(), config);
         return ws;
     }
 
@@ -291,45 +290,6 @@ class WebSocketOnlyRegistrationTest {
                 return List.of();
             }
         };
-    }
-
-    /** A websocket session whose sends complete at once; keeps the texts sent and the close, which it reports to the endpoint as a container does. */
-    private static final class FakeSocket {
-        final List<String> sent = new ArrayList<>();
-        volatile CloseReason closed;
-        final Session session;
-        Endpoint endpoint;
-
-        FakeSocket() {
-            RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, m, args) -> {
-                        if (m.getName().equals("sendText") && args.length == 2) {
-                            sent.add((String) args[0]);
-                            ((SendHandler) args[1]).onResult(new SendResult());
-                            return null;
-                        }
-                        throw new UnsupportedOperationException(m.getName());
-                    });
-            session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
-                    (proxy, m, args) -> switch (m.getName()) {
-                        case "addMessageHandler", "setMaxTextMessageBufferSize", "setMaxBinaryMessageBufferSize",
-                                "setMaxIdleTimeout" -> null;
-                        case "getAsyncRemote" -> async;
-                        case "isOpen" -> closed == null;
-                        case "close" -> {
-                            closed = args != null && args.length == 1 ? (CloseReason) args[0]
-                                    : new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
-                            if (endpoint != null) {
-                                endpoint.onClose((Session) proxy, closed);
-                            }
-                            yield null;
-                        }
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == args[0];
-                        case "toString" -> "FakeSocket";
-                        default -> throw new UnsupportedOperationException(m.getName());
-                    });
-        }
     }
 
     /**
