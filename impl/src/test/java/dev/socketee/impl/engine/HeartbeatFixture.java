@@ -3,7 +3,6 @@ package dev.socketee.impl.engine;
 import dev.socketee.engine.EngineConnection;
 import dev.socketee.engine.EngineIoListener;
 import dev.socketee.engine.EngineIoOptions;
-import dev.socketee.impl.engine.transport.Transport;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.engine.EnginePacketType;
 import java.net.InetSocketAddress;
@@ -46,7 +45,7 @@ final class HeartbeatFixture {
     EngineSession open(RecordingTransport transport, int revision) {
         EngineSession session = server.open(transport, new HandshakeInfo(Map.of(), Map.of(),
                 InetSocketAddress.createUnresolved("127.0.0.1", 1), 0, null, null), revision);
-        transport.session = session;
+        transport.bind(session);
         session.onWritable(transport);
         return session;
     }
@@ -57,18 +56,13 @@ final class HeartbeatFixture {
         }
     }
 
-    /**
-     * Writes at once and pulls the next batch, in a loop (the transport contract), recording each
-     * packet; with {@code instantPong} its client answers a ping inside the send.
-     */
-    static final class RecordingTransport implements Transport {
+    /** Records each packet written; with {@code instantPong} its client answers a ping inside the send. */
+    static final class RecordingTransport extends PullingTransport {
         final boolean instantPong;
         final List<EnginePacket> sent = new ArrayList<>();
         /** A client that stopped reading: the batch in hand is never written, nothing more is pulled. */
         boolean stalled;
         List<EnginePacket> inHand;
-        EngineSession session;
-        boolean closed;
 
         RecordingTransport(boolean instantPong) {
             this.instantPong = instantPong;
@@ -79,26 +73,22 @@ final class HeartbeatFixture {
         }
 
         @Override
-        public String name() {
-            return "websocket";
-        }
-
-        @Override
         public void send(List<EnginePacket> packets) {
             inHand = packets;
-            for (List<EnginePacket> batch = packets; batch != null; batch = stalled ? null : session.pollBatch(this)) {
-                for (EnginePacket p : batch) {
-                    sent.add(p);
-                    if (p.type() == EnginePacketType.PING && instantPong) {
-                        session.onPacket(this, EnginePacket.PONG);
-                    }
-                }
-            }
+            super.send(packets);
         }
 
         @Override
-        public void close() {
-            closed = true;
+        protected boolean pulls() {
+            return !stalled;
+        }
+
+        @Override
+        protected void written(EnginePacket p) {
+            sent.add(p);
+            if (p.type() == EnginePacketType.PING && instantPong) {
+                session().onPacket(this, EnginePacket.PONG);
+            }
         }
     }
 }

@@ -86,7 +86,7 @@ class HeartbeatTest {
         assertEquals(List.of("ping timeout"), closes);
         assertFalse(session.isOpen());
         assertNull(server.session(session.id()));
-        assertTrue(t.closed);
+        assertTrue(t.isClosed());
     }
 
     @Test

@@ -2,9 +2,8 @@ package dev.socketee.impl.sio;
 
 import dev.socketee.impl.engine.EngineCloseReason;
 import dev.socketee.impl.engine.EngineServer;
-import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.HandshakeInfo;
-import dev.socketee.impl.engine.transport.Transport;
+import dev.socketee.impl.engine.PullingTransport;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.engine.EnginePacketType;
 import java.time.Duration;
@@ -19,47 +18,24 @@ import java.util.function.Predicate;
  * Engine.IO MESSAGE type, then the Socket.IO packet). Shared by the sio tests' {@code SioHarness}
  * and the admin-ui tests (through this module's test jar).
  */
-public class InMemoryConnection implements Transport {
+public class InMemoryConnection extends PullingTransport {
 
-    private volatile EngineSession session;
     private final List<String> received = new ArrayList<>();
 
     /** Opens a session of a client of protocol {@code revision} on {@code engine} over this connection. */
     public void open(EngineServer engine, HandshakeInfo handshake, int revision) {
-        session = engine.open(this, handshake, revision);
-        session.onWritable(this);
-    }
-
-    public EngineSession session() {
-        return session;
+        bind(engine.open(this, handshake, revision));
+        session().onWritable(this);
     }
 
     @Override
-    public String name() {
-        return "websocket";
-    }
-
-    /** Written at once; then it pulls the next batches, as the transport contract asks, until the session has none. */
-    @Override
-    public void send(List<EnginePacket> packets) {
-        for (List<EnginePacket> batch = packets; batch != null; batch = session.pollBatch(this)) {
-            record(batch);
-        }
-    }
-
-    private void record(List<EnginePacket> packets) {
-        synchronized (received) {
-            for (EnginePacket p : packets) {
-                if (p.type() == EnginePacketType.MESSAGE && !p.isBinary()) {
-                    received.add("4" + p.text());
-                }
+    protected void written(EnginePacket p) {
+        if (p.type() == EnginePacketType.MESSAGE && !p.isBinary()) {
+            synchronized (received) {
+                received.add("4" + p.text());
+                received.notifyAll();
             }
-            received.notifyAll();
         }
-    }
-
-    @Override
-    public void close() {
     }
 
     /** A Socket.IO packet from the client as on the wire, e.g. {@code "40/chat,"} (Engine.IO MESSAGE, CONNECT). */
@@ -67,12 +43,12 @@ public class InMemoryConnection implements Transport {
         if (!wire.startsWith("4")) {
             throw new IllegalArgumentException("not an Engine.IO message: " + wire);
         }
-        session.onPacket(this, EnginePacket.message(wire.substring(1)));
+        session().onPacket(this, EnginePacket.message(wire.substring(1)));
     }
 
     /** The connection drops (the client went away). */
     public void drop() {
-        session.onClose(EngineCloseReason.TRANSPORT_CLOSE);
+        session().onClose(EngineCloseReason.TRANSPORT_CLOSE);
     }
 
     public List<String> received() {

@@ -11,7 +11,7 @@ import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.EngineThreads;
 import dev.socketee.impl.engine.HandshakeInfo;
 import dev.socketee.impl.engine.ManualScheduler;
-import dev.socketee.impl.engine.transport.Transport;
+import dev.socketee.impl.engine.PullingTransport;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -44,7 +44,7 @@ class TimeoutsTest {
         io.namespace("/", new NamespaceHandlers().onDisconnect((s, reason) -> disconnects.add(reason)));
         engine = io.start(EngineThreads.of(clock, callbacks::add));
         session = engine.open(wire, new HandshakeInfo(Map.of(), Map.of(), InetSocketAddress.createUnresolved("127.0.0.1", 1), 0, null, null));
-        wire.session = session;
+        wire.bind(session);
         session.onWritable(wire);
     }
 
@@ -68,7 +68,7 @@ class TimeoutsTest {
         assertTrue(session.isOpen(), "the close is handed to the callback executor");
         runCallbacks();
         assertFalse(session.isOpen());
-        assertTrue(wire.closed);
+        assertTrue(wire.isClosed());
     }
 
     @Test
@@ -116,33 +116,16 @@ class TimeoutsTest {
     }
 
     /** A websocket-like transport that records what it is given as text. */
-    private static final class Wire implements Transport {
-        EngineSession session;
+    private static final class Wire extends PullingTransport {
         final List<String> sent = new ArrayList<>();
-        boolean closed;
 
         @Override
-        public String name() {
-            return "websocket";
-        }
-
-        /** Writes at once and pulls the next batch, in a loop (the transport contract). */
-        @Override
-        public void send(List<EnginePacket> packets) {
-            for (List<EnginePacket> batch = packets; batch != null; batch = session.pollBatch(this)) {
-                for (EnginePacket p : batch) {
-                    sent.add(p.isBinary() ? "<binary>" : p.text() == null ? p.type().toString() : packetText(p));
-                }
-            }
+        protected void written(EnginePacket p) {
+            sent.add(p.isBinary() ? "<binary>" : p.text() == null ? p.type().toString() : packetText(p));
         }
 
         private static String packetText(EnginePacket p) {
             return p.type() == dev.socketee.impl.protocol.engine.EnginePacketType.MESSAGE ? p.text() : p.type() + ":" + p.text();
-        }
-
-        @Override
-        public void close() {
-            closed = true;
         }
     }
 }
