@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.socketee.examples.LocalNginx.Routed;
-import dev.socketee.tck.servers.FreePorts;
+import dev.socketee.tck.support.FreePorts;
 import dev.socketee.tck.servers.Readiness;
 import dev.socketee.tck.servers.ServerProcess;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.socketee.tck.servers.AppServer;
 import dev.socketee.tck.servers.AppServers;
-import dev.socketee.tck.servers.FreePorts;
+import dev.socketee.tck.support.FreePorts;
 import dev.socketee.tck.servers.Readiness;
 import dev.socketee.tck.servers.ServerProcess;
 import java.io.IOException;

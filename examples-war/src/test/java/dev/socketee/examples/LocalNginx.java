@@ -1,6 +1,6 @@
 package dev.socketee.examples;
 
-import dev.socketee.tck.servers.FreePorts;
+import dev.socketee.tck.support.FreePorts;
 import dev.socketee.tck.servers.ServerProcess;
 import java.io.IOException;
 import java.net.URI;

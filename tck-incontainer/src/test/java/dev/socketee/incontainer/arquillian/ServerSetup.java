@@ -1,9 +1,9 @@
 package dev.socketee.incontainer.arquillian;
 
+import dev.socketee.tck.support.FreePorts;
+import dev.socketee.tck.support.LibertyServerXml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,40 +31,21 @@ final class ServerSetup {
     }
 
     /** One offset that frees http, https, management http/https and the transaction ports. */
-    private static void wildFly() throws IOException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int offset = 1000 + (int) (Math.random() * 40000);
-            if (free(8080 + offset) && free(8443 + offset) && free(9990 + offset) && free(9993 + offset)
-                    && free(4712 + offset) && free(4713 + offset)) {
-                System.setProperty("socketee.port.offset", String.valueOf(offset));
-                System.setProperty("socketee.management.port", String.valueOf(9990 + offset));
-                return;
-            }
-        }
-        throw new IOException("No free port offset for WildFly");
+    private static void wildFly() {
+        int offset = FreePorts.offsetFreeFor(8080, 8443, 9990, 9993, 4712, 4713);
+        System.setProperty("socketee.port.offset", String.valueOf(offset));
+        System.setProperty("socketee.management.port", String.valueOf(9990 + offset));
     }
 
     /** Features Socketee and the tests need; the adapter deploys through the local JMX connector. */
     private static void liberty(Path wlp) throws IOException {
-        int http = anyFreePort();
+        int http = FreePorts.any();
         System.setProperty("socketee.http.port", String.valueOf(http));
         Path server = Files.createDirectories(wlp.resolve("usr/servers/socketee-it"));
         Files.createDirectories(server.resolve("dropins"));
-        Files.writeString(server.resolve("server.xml"), """
-                <server description="Socketee in-container tests">
-                    <featureManager>
-                        <feature>servlet-6.0</feature>
-                        <feature>websocket-2.1</feature>
-                        <feature>cdi-4.0</feature>
-                        <feature>jsonb-3.0</feature>
-                        <feature>concurrent-3.0</feature>
-                        <feature>jndi-1.0</feature>
-                        <feature>localConnector-1.0</feature>
-                    </featureManager>
-                    <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="%d" httpsPort="-1"/>
-                    <applicationMonitor updateTrigger="mbean"/>
-                </server>
-                """.formatted(http));
+        Files.writeString(server.resolve("server.xml"), LibertyServerXml.of("Socketee in-container tests",
+                LibertyServerXml.socketeeFeaturesAnd("concurrent-3.0", "jndi-1.0", "localConnector-1.0"), http,
+                "    <applicationMonitor updateTrigger=\"mbean\"/>\n"));
     }
 
     /** HTTP listeners on loopback only (Payara Micro binds all interfaces otherwise). */
@@ -75,22 +56,5 @@ final class ServerSetup {
                 set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=127.0.0.1
                 """);
         System.setProperty("socketee.payara.preboot", preboot.toString());
-    }
-
-    private static boolean free(int port) {
-        if (port > 65535) {
-            return false;
-        }
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int anyFreePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

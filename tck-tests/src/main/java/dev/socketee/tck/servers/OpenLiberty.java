@@ -1,5 +1,7 @@
 package dev.socketee.tck.servers;
 
+import dev.socketee.tck.support.FreePorts;
+import dev.socketee.tck.support.LibertyServerXml;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,21 +36,9 @@ public final class OpenLiberty implements AppServer {
                     .append("\" contextRoot=\"/").append(war.getKey()).append("\"/>\n");
         }
         int http = FreePorts.any();
-        Files.writeString(server.resolve("server.xml"), """
-                <server description="Socketee tck-tests">
-                    <featureManager>
-                        <feature>servlet-6.0</feature>
-                        <feature>websocket-2.1</feature>
-                        <feature>cdi-4.0</feature>
-                        <feature>jsonb-3.0</feature>
-                        <feature>mpConfig-3.1</feature>
-                        <feature>mpHealth-4.0</feature>
-                        <feature>mpMetrics-5.1</feature>
-                    </featureManager>
-                    <mpMetrics authentication="false"/>
-                    <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="%d" httpsPort="-1"/>
-                %s</server>
-                """.formatted(http, applications));
+        Files.writeString(server.resolve("server.xml"), LibertyServerXml.of("Socketee tck-tests",
+                LibertyServerXml.socketeeFeaturesAnd("mpConfig-3.1", "mpHealth-4.0", "mpMetrics-5.1"), http,
+                "    <mpMetrics authentication=\"false\"/>\n" + applications));
         process = ServerProcess.start("open-liberty", List.of("sh", wlp.resolve("bin/server").toString(), "run", SERVER),
                 wlp, Map.of("JAVA_HOME", System.getProperty("java.home")), wlp.resolveSibling("open-liberty.log"));
         return URI.create("http://127.0.0.1:" + http);

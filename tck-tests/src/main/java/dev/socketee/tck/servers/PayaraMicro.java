@@ -1,5 +1,6 @@
 package dev.socketee.tck.servers;
 
+import dev.socketee.tck.support.FreePorts;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

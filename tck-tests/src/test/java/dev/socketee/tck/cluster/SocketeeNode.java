@@ -1,6 +1,6 @@
 package dev.socketee.tck.cluster;
 
-import dev.socketee.tck.servers.FreePorts;
+import dev.socketee.tck.support.FreePorts;
 import dev.socketee.tck.servers.Readiness;
 import dev.socketee.tck.servers.ServerProcess;
 import java.net.URI;

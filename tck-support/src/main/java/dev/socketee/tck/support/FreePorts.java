@@ -1,4 +1,4 @@
-package dev.socketee.tck.servers;
+package dev.socketee.tck.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,7 @@ public final class FreePorts {
     }
 
     /** A base such that base + each offset is free (for servers that shift a fixed set of ports). */
-    static int offsetFreeFor(int... ports) {
+    public static int offsetFreeFor(int... ports) {
         for (int attempt = 0; attempt < 200; attempt++) {
             int offset = 10_000 + (int) (Math.random() * 40_000);
             boolean allFree = true;
