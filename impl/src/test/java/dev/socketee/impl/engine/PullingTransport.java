@@ -47,6 +47,13 @@ public abstract class PullingTransport implements Transport {
         }
     }
 
+    /** The write in flight completed (a websocket's send handler ran): pull and write what queued meanwhile. */
+    protected void writeCompleted() {
+        for (List<EnginePacket> batch = session.pollBatch(this); batch != null; batch = pulls() ? session.pollBatch(this) : null) {
+            batch.forEach(this::written);
+        }
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -3,9 +3,8 @@ package dev.socketee.impl.sio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.HandshakeInfo;
-import dev.socketee.impl.engine.transport.Transport;
+import dev.socketee.impl.engine.PullingTransport;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -25,36 +24,24 @@ class VolatileBroadcastTest {
     }
 
     /** A transport that writes what it is handed and then stays busy (as a websocket whose write has not completed). */
-    static final class BusyTransport implements Transport {
+    static final class BusyTransport extends PullingTransport {
         final List<String> written = new ArrayList<>();
-        EngineSession session;
         boolean busy;
 
         @Override
-        public String name() {
-            return "websocket";
+        protected void written(EnginePacket p) {
+            written.add(p.text());
         }
 
         @Override
-        public void send(List<EnginePacket> packets) {
-            packets.forEach(p -> written.add(p.text()));
-            if (!busy) {
-                for (List<EnginePacket> b = session.pollBatch(this); b != null; b = session.pollBatch(this)) {
-                    b.forEach(p -> written.add(p.text()));
-                }
-            }
+        protected boolean pulls() {
+            return !busy;
         }
 
         /** The pending write completes: take what queued meanwhile. */
         void drain() {
             busy = false;
-            for (List<EnginePacket> b = session.pollBatch(this); b != null; b = session.pollBatch(this)) {
-                b.forEach(p -> written.add(p.text()));
-            }
-        }
-
-        @Override
-        public void close() {
+            writeCompleted();
         }
     }
 
@@ -63,10 +50,10 @@ class VolatileBroadcastTest {
         h.io.namespace("/", new NamespaceHandlers());
         h.start();
         BusyTransport t = new BusyTransport();
-        t.session = h.io.engine().open(t, new HandshakeInfo(Map.of(), Map.of(), InetSocketAddress.createUnresolved("127.0.0.1", 1),
-                System.currentTimeMillis(), null, null));
-        t.session.onWritable(t);
-        t.session.onPacket(t, EnginePacket.message("0"));
+        t.bind(h.io.engine().open(t, new HandshakeInfo(Map.of(), Map.of(), InetSocketAddress.createUnresolved("127.0.0.1", 1),
+                System.currentTimeMillis(), null, null)));
+        t.session().onWritable(t);
+        t.session().onPacket(t, EnginePacket.message("0"));
         assertTrue(t.written.stream().anyMatch(w -> w.startsWith("0{\"sid\"")), t.written.toString());
 
         Namespace ns = h.io.namespace("/");
