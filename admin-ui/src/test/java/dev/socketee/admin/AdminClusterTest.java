@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.socketee.impl.json.JsonReader;
 import dev.socketee.impl.sio.NamespaceHandlers;
 import java.time.Duration;
 import java.util.List;
@@ -27,9 +26,7 @@ class AdminClusterTest {
     }
 
     private static String connect(AdminHarness node) throws InterruptedException {
-        AdminHarness.Connection app = node.open();
-        app.send("40");
-        return (String) ((Map<?, ?>) JsonReader.parse(app.awaitPrefix("40{").substring(2))).get("sid");
+        return node.app().sid;
     }
 
     /** Server-side emits are handled on the other node's callback threads: wait for what they cause. */

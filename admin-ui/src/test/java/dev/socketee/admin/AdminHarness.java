@@ -72,6 +72,14 @@ final class AdminHarness implements AutoCloseable {
         return c;
     }
 
+    /** An application client connected to the main namespace, its CONNECT reply received. */
+    Connection app() throws InterruptedException {
+        Connection c = open();
+        c.send("40");
+        c.sid = (String) ((Map<?, ?>) JsonReader.parse(c.awaitPrefix("40{").substring(2))).get("sid");
+        return c;
+    }
+
     /** An admin connection logged in with the right password, its CONNECT reply received. */
     Connection admin() throws InterruptedException {
         Connection c = open();
@@ -92,6 +100,8 @@ final class AdminHarness implements AutoCloseable {
 
     /** One client connection (as on the wire: {@code "42/admin,[...]"}), with the admin namespace's events parsed. */
     static final class Connection extends InMemoryConnection {
+        /** The socket id in the main namespace ({@link AdminHarness#app}). */
+        String sid;
 
         /** The arguments of the first admin event of that name, parsed. */
         List<Object> awaitAdminEvent(String event) throws InterruptedException {

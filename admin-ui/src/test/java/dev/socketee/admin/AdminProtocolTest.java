@@ -29,6 +29,13 @@ class AdminProtocolTest {
                 .on("join", (s, e, args, ack) -> s.join("game")));
     }
 
+    /** The app namespace, the admin UI with {@code options}, and one application client connected. */
+    private AdminHarness.Connection startWithAppClient(AdminUiOptions options) throws InterruptedException {
+        appNamespace();
+        h.start(options);
+        return h.app();
+    }
+
     @Test
     void aWrongPasswordOrUserOrNoneIsRefusedWithNodesMessage() throws Exception {
         h.start(AdminHarness.options(false, true));
@@ -46,11 +53,8 @@ class AdminProtocolTest {
 
     @Test
     void anAdminGetsASessionTheConfigStatsAndAllSocketsWithTheirRooms() throws Exception {
-        appNamespace();
-        h.start(AdminHarness.options(false, true));
-        AdminHarness.Connection app = h.open();
-        app.send("40");
-        String sid = (String) ((Map<?, ?>) dev.socketee.impl.json.JsonReader.parse(app.awaitPrefix("40{").substring(2))).get("sid");
+        AdminHarness.Connection app = startWithAppClient(AdminHarness.options(false, true));
+        String sid = app.sid;
 
         AdminHarness.Connection admin = h.admin();
         String session = (String) admin.awaitAdminEvent("session").get(0);
@@ -90,9 +94,8 @@ class AdminProtocolTest {
 
         AdminHarness.Connection admin = h.admin();
         assertNotNull(h.io.observer());
-        AdminHarness.Connection app = h.open();
-        app.send("40");
-        String sid = (String) ((Map<?, ?>) dev.socketee.impl.json.JsonReader.parse(app.awaitPrefix("40{").substring(2))).get("sid");
+        AdminHarness.Connection app = h.app();
+        String sid = app.sid;
         List<Object> connected = admin.awaitAdminEvent("socket_connected", a -> sid.equals(((Map<?, ?>) a.get(0)).get("id")));
         assertEquals("2026-12-01T14:00:00.250Z", connected.get(1));
 
@@ -137,11 +140,8 @@ class AdminProtocolTest {
 
     @Test
     void theUisCommandsDisconnectJoinLeaveAndEmitTheTargetedSockets() throws Exception {
-        appNamespace();
-        h.start(AdminHarness.options(false, true));
-        AdminHarness.Connection app = h.open();
-        app.send("40");
-        String sid = (String) ((Map<?, ?>) dev.socketee.impl.json.JsonReader.parse(app.awaitPrefix("40{").substring(2))).get("sid");
+        AdminHarness.Connection app = startWithAppClient(AdminHarness.options(false, true));
+        String sid = app.sid;
         AdminHarness.Connection admin = h.admin();
 
         admin.send("42/admin,[\"join\",\"/\",\"vip\",\"" + sid + "\"]");
@@ -158,11 +158,8 @@ class AdminProtocolTest {
 
     @Test
     void readOnlyAnnouncesNoCommandAndIgnoresThem() throws Exception {
-        appNamespace();
-        h.start(AdminHarness.options(true, true));
-        AdminHarness.Connection app = h.open();
-        app.send("40");
-        String sid = (String) ((Map<?, ?>) dev.socketee.impl.json.JsonReader.parse(app.awaitPrefix("40{").substring(2))).get("sid");
+        AdminHarness.Connection app = startWithAppClient(AdminHarness.options(true, true));
+        String sid = app.sid;
         AdminHarness.Connection admin = h.admin();
         assertEquals(List.of(Map.of("supportedFeatures", List.of("AGGREGATED_EVENTS", "ALL_EVENTS"))), admin.awaitAdminEvent("config"));
 

@@ -53,6 +53,20 @@ class WriteStallWatchdogTest {
         nanos.addAndGet(d.toNanos());
     }
 
+    /** An accepted connection with bytes in its write queue, as a peer that stopped reading leaves it. */
+    private FakeConnection stuck() throws IOException {
+        FakeConnection c = accepted();
+        c.queue(100);
+        return c;
+    }
+
+    /** Time passes, then the sweep runs: whether {@code c} was terminated. */
+    private boolean terminatedAfter(Duration time, FakeConnection c) {
+        advance(time);
+        watchdog.sweep();
+        return c.terminated;
+    }
+
     @Test
     void countsAcceptedConnectionsUntilTheyClose() throws IOException {
         FakeConnection a = accepted();
@@ -66,71 +80,51 @@ class WriteStallWatchdogTest {
 
     @Test
     void queuedWritesWithoutProgressForTheStallAreTerminated() throws IOException {
-        FakeConnection c = accepted();
-        c.queue(100);
-        advance(STALL.minusNanos(1));
-        watchdog.sweep();
-        assertFalse(c.terminated, "1 ns before the stall");
-        advance(Duration.ofNanos(1));
-        watchdog.sweep();
-        assertTrue(c.terminated, "at the stall");
+        FakeConnection c = stuck();
+        assertFalse(terminatedAfter(STALL.minusNanos(1), c), "1 ns before the stall");
+        assertTrue(terminatedAfter(Duration.ofNanos(1), c), "at the stall");
         assertEquals(0, watchdog.openConnections(), "no longer watched");
     }
 
     @Test
     void writeProgressRestartsTheStall() throws IOException {
-        FakeConnection c = accepted();
-        c.queue(100);
+        FakeConnection c = stuck();
         advance(STALL.minusSeconds(1));
         watchdog.onWriteEvent(c, null, 10);
-        advance(STALL.minusSeconds(1));
-        watchdog.sweep();
-        assertFalse(c.terminated, "an hour since the accept, not since the last progress");
-        advance(Duration.ofSeconds(1));
-        watchdog.sweep();
-        assertTrue(c.terminated);
+        assertFalse(terminatedAfter(STALL.minusSeconds(1), c), "an hour since the accept, not since the last progress");
+        assertTrue(terminatedAfter(Duration.ofSeconds(1), c));
     }
 
     @Test
     void aWriteOfNothingIsNoProgress() throws IOException {
-        FakeConnection c = accepted();
-        c.queue(100);
+        FakeConnection c = stuck();
         advance(STALL.minusSeconds(1));
         watchdog.onWriteEvent(c, null, 0);
-        advance(Duration.ofSeconds(1));
-        watchdog.sweep();
-        assertTrue(c.terminated);
+        assertTrue(terminatedAfter(Duration.ofSeconds(1), c));
     }
 
     @Test
     void anIdleConnectionWithNothingQueuedIsNeverTerminated() throws IOException {
         FakeConnection c = accepted();
-        advance(STALL.multipliedBy(10));
-        watchdog.sweep();
-        assertFalse(c.terminated);
+        assertFalse(terminatedAfter(STALL.multipliedBy(10), c));
         assertEquals(1, watchdog.openConnections());
     }
 
     @Test
     void aConnectionWhoseQueueDrainedIsLeftAlone() throws IOException {
-        FakeConnection c = accepted();
-        c.queue(100);
+        FakeConnection c = stuck();
         c.drain(100);
-        advance(STALL);
-        watchdog.sweep();
-        assertFalse(c.terminated);
+        assertFalse(terminatedAfter(STALL, c));
     }
 
     @Test
-    void writesOnAConnectionItNeverAcceptedOrAlreadyClosedAreNotWatched() throws IOException {
+    void writesOnAConnectionItNoLongerWatchesAreIgnored() throws IOException {
         FakeConnection c = accepted();
         watchdog.onCloseEvent(c);
         watchdog.onWriteEvent(c, null, 10);
-        assertEquals(0, watchdog.openConnections());
+        assertEquals(0, watchdog.openConnections(), "a write does not bring it back");
         c.queue(100);
-        advance(STALL);
-        watchdog.sweep();
-        assertFalse(c.terminated);
+        assertFalse(terminatedAfter(STALL, c));
     }
 
     /** A Grizzly connection whose write queue the test fills; a terminate is only recorded. */
