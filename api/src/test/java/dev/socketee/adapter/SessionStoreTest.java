@@ -25,23 +25,10 @@ class SessionStoreTest {
         return store(100, 100, 1 << 20);
     }
 
-    /** An EVENT {@code [name, args...]} whose size is its data's text. */
-    record Packet(List<Object> data) implements OutboundPacket {
-        @Override
-        public int type() {
-            return EVENT;
-        }
-
-        @Override
-        public String namespace() {
-            return "/";
-        }
-    }
-
     private static OutboundPacket withOffset(OutboundPacket p, String offset) {
         List<Object> d = new ArrayList<>(p.data());
         d.add(offset);
-        return new Packet(d);
+        return new RecordingHost.Plain(d);
     }
 
     private static String offsetOf(OutboundPacket p) {
@@ -49,7 +36,7 @@ class SessionStoreTest {
     }
 
     private OutboundPacket send(SessionStore s, String event, Set<String> rooms, Set<String> except) {
-        return s.append(new Packet(List.of(event)), new BroadcastOptions(rooms, except, BroadcastFlags.NONE), SessionStoreTest::withOffset);
+        return s.append(new RecordingHost.Plain(List.of(event)), new BroadcastOptions(rooms, except, BroadcastFlags.NONE), SessionStoreTest::withOffset);
     }
 
     private static PersistedSession session(String sid, String pid, String... rooms) {
@@ -170,7 +157,7 @@ class SessionStoreTest {
         }
         assertTrue(s.packetBytes() <= 100, "bytes " + s.packetBytes());
         assertTrue(s.packetCount() > 1);
-        s.append(new Packet(List.of("x".repeat(500))), BroadcastOptions.all(), SessionStoreTest::withOffset);
+        s.append(new RecordingHost.Plain(List.of("x".repeat(500))), BroadcastOptions.all(), SessionStoreTest::withOffset);
         assertEquals(1, s.packetCount(), "one packet larger than the bound is kept alone");
     }
 
