@@ -269,11 +269,7 @@ class SocketIoProtocolIT {
             assertTrue(noop, () -> "polling not released with a noop; got " + received);
             ws.sendText("5");
             ws.sendText("42[\"message\",\"after\"]");
-            while (!received.contains("42[\"message-back\",\"after\"]")) {
-                RawWs.Frame f = ws.nextSkippingPings();
-                assertTrue(f.isText(), () -> "unexpected " + f + "; received " + received);
-                received.add(f.text());
-            }
+            receiveUntil(ws, received, "42[\"message-back\",\"after\"]");
         }
         assertEquals(List.of("42[\"message-back\",\"during\"]", "42[\"message-back\",\"after\"]"), received,
                 "packets received across the upgrade (polling, then websocket)");
@@ -290,15 +286,7 @@ class SocketIoProtocolIT {
             if (noop && !received.contains("41")) {
                 // the DISCONNECT was not sent over polling: it must come over the websocket once upgraded
                 ws.sendText("5");
-                long deadline = System.nanoTime() + 3_000_000_000L;
-                while (System.nanoTime() < deadline && !received.contains("41")) {
-                    RawWs.Frame f = ws.next(Duration.ofSeconds(3));
-                    if (f.isClose() || f.isError()) {
-                        received.add("<websocket " + f + ">");
-                        break;
-                    }
-                    if (f.isText() && !f.text().equals("2")) received.add(f.text());
-                }
+                receiveUntilDisconnect(ws, received);
             }
         }
         assertEquals(1, received.stream().filter("41"::equals).count(),
@@ -315,15 +303,7 @@ class SocketIoProtocolIT {
             assertTrue(drainPollingUntilNoop(sid, received), () -> "no noop; got " + received);
             RawHttp.postOk(PATH, sid, "42[\"message\",\"paused\"]\u001e42[\"server-disconnect\"]");
             ws.sendText("5");
-            long deadline = System.nanoTime() + 3_000_000_000L;
-            while (System.nanoTime() < deadline && !received.contains("41")) {
-                RawWs.Frame f = ws.next(Duration.ofSeconds(3));
-                if (f.isClose() || f.isError()) {
-                    received.add("<websocket " + f + ">");
-                    break;
-                }
-                if (f.isText() && !f.text().equals("2")) received.add(f.text());
-            }
+            receiveUntilDisconnect(ws, received);
         }
         assertEquals(List.of("42[\"message-back\",\"paused\"]", "41"), received,
                 "packets emitted while polling was paused must be flushed over the websocket before the close");
@@ -339,12 +319,30 @@ class SocketIoProtocolIT {
             RawHttp.postOk(PATH, sid, "42[\"message\",\"paused\"]");
             ws.sendText("5");
             ws.sendText("42[\"message\",\"after\"]");
-            while (!received.contains("42[\"message-back\",\"after\"]")) {
-                RawWs.Frame f = ws.nextSkippingPings();
-                assertTrue(f.isText(), () -> "unexpected " + f + "; received " + received);
-                received.add(f.text());
-            }
+            receiveUntil(ws, received, "42[\"message-back\",\"after\"]");
         }
         assertEquals(List.of("42[\"message-back\",\"paused\"]", "42[\"message-back\",\"after\"]"), received);
+    }
+
+    /** Text frames (pings left out) into {@code received} until the DISCONNECT 41, the websocket's end, or 3 s. */
+    private static void receiveUntilDisconnect(RawWs ws, List<String> received) {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < deadline && !received.contains("41")) {
+            RawWs.Frame f = ws.next(Duration.ofSeconds(3));
+            if (f.isClose() || f.isError()) {
+                received.add("<websocket " + f + ">");
+                break;
+            }
+            if (f.isText() && !f.text().equals("2")) received.add(f.text());
+        }
+    }
+
+    /** Text frames (pings left out) into {@code received} until {@code last}; anything but text fails. */
+    private static void receiveUntil(RawWs ws, List<String> received, String last) {
+        while (!received.contains(last)) {
+            RawWs.Frame f = ws.nextSkippingPings();
+            assertTrue(f.isText(), () -> "unexpected " + f + "; received " + received);
+            received.add(f.text());
+        }
     }
 }
