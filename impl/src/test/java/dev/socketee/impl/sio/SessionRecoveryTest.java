@@ -53,6 +53,21 @@ class SessionRecoveryTest {
         return h.start();
     }
 
+    /** CONNECT to the main namespace and the welcome event received: the CONNECT reply's data. */
+    private static Map<String, Object> connectWelcomed(InMemoryConnection c) throws InterruptedException {
+        c.send("40");
+        Map<String, Object> data = connectData(c.awaitPrefix("40{"));
+        c.awaitPrefix("42[\"welcome\"");
+        return data;
+    }
+
+    /** A new connection that asks to recover the session of {@code first} (its CONNECT data) from {@code offset}. */
+    private InMemoryConnection resume(Map<String, Object> first, String offset) {
+        InMemoryConnection back = h.open();
+        back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
+        return back;
+    }
+
     private static Map<String, Object> connectData(String packet) {
         @SuppressWarnings("unchecked")
         Map<String, Object> d = (Map<String, Object>) JsonReader.parse(packet.substring(packet.indexOf('{')));
@@ -132,14 +147,11 @@ class SessionRecoveryTest {
     void pastTheWindowTheClientConnectsAfresh() throws Exception {
         start(true);
         InMemoryConnection c = h.open();
-        c.send("40");
-        Map<String, Object> first = connectData(c.awaitPrefix("40{"));
-        c.awaitPrefix("42[\"welcome\"");
+        Map<String, Object> first = connectWelcomed(c);
         String offset = lastOffset(c.received());
         c.drop();
         now.addAndGet(10_001);
-        InMemoryConnection back = h.open();
-        back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
+        InMemoryConnection back = resume(first, offset);
         Map<String, Object> again = connectData(back.awaitPrefix("40{"));
         assertNotEquals(first.get("sid"), again.get("sid"));
         assertNotEquals(first.get("pid"), again.get("pid"));
@@ -151,13 +163,10 @@ class SessionRecoveryTest {
     void aClientThatLeftOnPurposeIsNotKept() throws Exception {
         start(true);
         InMemoryConnection c = h.open();
-        c.send("40");
-        Map<String, Object> first = connectData(c.awaitPrefix("40{"));
-        c.awaitPrefix("42[\"welcome\"");
+        Map<String, Object> first = connectWelcomed(c);
         String offset = lastOffset(c.received());
         c.send("41"); // client namespace disconnect: not recoverable (node)
-        InMemoryConnection back = h.open();
-        back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
+        InMemoryConnection back = resume(first, offset);
         assertNotEquals(first.get("sid"), connectData(back.awaitPrefix("40{")).get("sid"));
     }
 
@@ -165,14 +174,11 @@ class SessionRecoveryTest {
     void withoutSkipMiddlewaresTheConnectHandlerRunsAndSeesTheRecoveredSocket() throws Exception {
         start(false);
         InMemoryConnection c = h.open();
-        c.send("40");
-        Map<String, Object> first = connectData(c.awaitPrefix("40{"));
-        c.awaitPrefix("42[\"welcome\"");
+        Map<String, Object> first = connectWelcomed(c);
         String offset = lastOffset(c.received());
         c.drop();
         h.io.namespace("/").to("news").emit("news", 1);
-        InMemoryConnection back = h.open();
-        back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
+        InMemoryConnection back = resume(first, offset);
         assertEquals(first.get("sid"), connectData(back.awaitPrefix("40{")).get("sid"));
         back.awaitPrefix("42[\"news\",1");
         back.awaitPrefix("42[\"while-handlers-ran\",0");
@@ -268,8 +274,7 @@ class SessionRecoveryTest {
         while (sent.get() < 100) {
             Thread.onSpinWait();
         }
-        InMemoryConnection back = h.open();
-        back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
+        InMemoryConnection back = resume(first, offset);
         back.awaitPrefix("40{");
         stop.set(true);
         sender.join();
@@ -284,14 +289,11 @@ class SessionRecoveryTest {
     void aMissedBinaryEventIsReplayedWithItsAttachmentAndOffset() throws Exception {
         start(true);
         InMemoryConnection c = h.open();
-        c.send("40");
-        Map<String, Object> first = connectData(c.awaitPrefix("40{"));
-        c.awaitPrefix("42[\"welcome\"");
+        Map<String, Object> first = connectWelcomed(c);
         String offset = lastOffset(c.received());
         c.drop();
         h.io.namespace("/").broadcast().emit("bin", (Object) new byte[] {1, 2, 3});
-        InMemoryConnection back = h.open();
-        back.send("40{\"pid\":\"" + first.get("pid") + "\",\"offset\":\"" + offset + "\"}");
+        InMemoryConnection back = resume(first, offset);
         String replayed = back.awaitPrefix("451-");
         assertTrue(replayed.matches("451-\\[\"bin\",\\{\"_placeholder\":true,\"num\":0},\"[^\"]+\"]"), replayed);
         assertTrue(back.received().indexOf(replayed) < back.received().indexOf(back.awaitPrefix("40{")), "before the CONNECT reply");
