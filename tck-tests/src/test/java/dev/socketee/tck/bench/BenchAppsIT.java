@@ -3,10 +3,10 @@ package dev.socketee.tck.bench;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.socketee.tck.NodeScenarios;
-import dev.socketee.tck.servers.FreePorts;
 import dev.socketee.tck.servers.Readiness;
 import dev.socketee.tck.servers.ServerProcess;
 import dev.socketee.tck.servers.ServerUnderTest;
+import dev.socketee.tck.support.FreePorts;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
