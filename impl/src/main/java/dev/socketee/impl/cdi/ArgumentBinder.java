@@ -4,6 +4,7 @@ import dev.socketee.impl.json.JsonException;
 import dev.socketee.impl.json.JsonFallback;
 import dev.socketee.impl.json.JsonReader;
 import dev.socketee.impl.json.JsonScanner;
+import dev.socketee.impl.json.JsonViews;
 import dev.socketee.impl.json.JsonWriter;
 import dev.socketee.impl.json.RawJson;
 import jakarta.json.bind.Jsonb;
@@ -108,7 +109,7 @@ final class ArgumentBinder {
             return JsonScanner.readString(json, 0);
         }
         if (type == Object.class || type == Map.class || type == List.class) {
-            Object v = JsonReader.parse(json);
+            Object v = JsonViews.plain(json);
             if (type != Object.class && !((Class<?>) type).isInstance(v)) {
                 throw new IllegalArgumentException("expected " + ((Class<?>) type).getSimpleName() + ", got " + abbreviate(json));
             }
@@ -127,11 +128,14 @@ final class ArgumentBinder {
         return binaryAware ? JsonbBinary.with(null, () -> jsonb().fromJson(json, type)) : jsonb().fromJson(json, type);
     }
 
-    /** Arguments as plain Java values. */
+    /**
+     * Arguments as plain Java values. Objects and arrays of text packets are lazy views that keep
+     * their text until opened, so acking or emitting one unchanged writes that text again.
+     */
     static List<Object> plain(List<Object> args) {
         List<Object> out = new ArrayList<>(args.size());
         for (Object a : args) {
-            out.add(a instanceof RawJson r ? JsonReader.parse(r.json()) : a);
+            out.add(a instanceof RawJson r ? JsonViews.plain(r.json()) : a);
         }
         return out;
     }

@@ -20,11 +20,7 @@ final class CurrentEvent {
     }
 
     static void leave(SocketEventImpl outer) {
-        if (outer == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(outer);
-        }
+        CURRENT.set(outer); // set(null), not remove(): the next event on this thread reuses the slot (remove() cost ~1% per echo)
     }
 
     /** The current event; refuses outside a handler (the bean would otherwise be null). */

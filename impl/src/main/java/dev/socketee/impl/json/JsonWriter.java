@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Writes Java values as compact JSON the way JavaScript's {@code JSON.stringify} would, for
  * outgoing Socket.IO packets. Built-in mappings cover the JSON-like JDK types (strings, numbers,
- * booleans, maps, iterables, arrays, enums, Optional) and {@link RawJson}; binary values
+ * booleans, maps, iterables, arrays, enums, Optional), {@link RawJson} and untouched
+ * {@link RawBacked} views (their text, verbatim); binary values
  * ({@code byte[]}, {@link ByteBuffer}) become Socket.IO attachment placeholders; everything else
  * goes to a pluggable {@link JsonFallback} (e.g. JSON-B for user records). Nesting is limited to
  * {@link #MAX_DEPTH} so cyclic structures fail with IllegalArgumentException instead of
@@ -111,6 +112,13 @@ public final class JsonWriter {
     private void container(Object v, int depth) {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("Nesting deeper than " + MAX_DEPTH + " (cyclic structure?)");
+        }
+        if (v instanceof RawBacked view) {
+            String json = view.untouchedJson();
+            if (json != null) {
+                out.append(json);
+                return;
+            }
         }
         if (v instanceof Map<?, ?> map) {
             object(map, depth);
@@ -278,6 +286,9 @@ public final class JsonWriter {
     private static boolean containsBinary(Object v, int depth) {
         if (v instanceof byte[] || v instanceof ByteBuffer) {
             return true;
+        }
+        if (v instanceof RawBacked view && view.untouchedJson() != null) {
+            return false; // text from a client: placeholders in it are plain objects, not attachments
         }
         if (depth >= MAX_DEPTH && (v instanceof Map || v instanceof Iterable || v instanceof Object[])) {
             throw new IllegalArgumentException("Nesting deeper than " + MAX_DEPTH + " (cyclic structure?)");

@@ -104,7 +104,10 @@ public final class SioPacketDecoder {
             if (i - digits > MAX_ACK_ID_DIGITS) {
                 throw new ProtocolException("Ack id too long");
             }
-            ackId = Long.parseLong(s, digits, i, 10);
+            ackId = 0; // at most 15 digits, checked above: no overflow, no Long.parseLong and its checks
+            for (int d = digits; d < i; d++) {
+                ackId = ackId * 10 + (s.charAt(d) - '0');
+            }
         }
         return new Header(type, attachments, namespace, ackId, i, s);
     }
@@ -137,13 +140,14 @@ public final class SioPacketDecoder {
                         throw new ProtocolException("EVENT needs an event name");
                     }
                     String event = checkEventName(JsonScanner.readString(items.get(0).json(), 0));
-                    return new SioPacket(h.type, h.namespace, h.ackId, event, new ArrayList<>(items.subList(1, items.size())), null);
+                    items.remove(0); // the arguments, in the scanner's own list (no copy)
+                    return new SioPacket(h.type, h.namespace, h.ackId, event, objects(items), null);
                 }
                 case ACK -> {
                     if (h.ackId < 0) {
                         throw new ProtocolException("ACK without id");
                     }
-                    return new SioPacket(h.type, h.namespace, h.ackId, null, new ArrayList<>(arrayAt(s, h, hasData)), null);
+                    return new SioPacket(h.type, h.namespace, h.ackId, null, objects(arrayAt(s, h, hasData)), null);
                 }
                 default -> throw new ProtocolException("A client may not send " + h.type);
             }
@@ -157,6 +161,12 @@ public final class SioPacketDecoder {
             throw new ProtocolException(h.type + " without data");
         }
         return JsonScanner.splitArray(s, h.dataStart, s.length());
+    }
+
+    /** The scanner's fresh, mutable list, seen as a list of arguments (nobody else holds it). */
+    @SuppressWarnings("unchecked")
+    private static List<Object> objects(List<RawJson> items) {
+        return (List<Object>) (List<?>) items;
     }
 
     private static SioPacket reconstruct(Header h, List<byte[]> attachments) {
