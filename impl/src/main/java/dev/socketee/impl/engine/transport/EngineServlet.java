@@ -256,15 +256,33 @@ public final class EngineServlet extends HttpServlet {
      */
     private static HandshakeInfo handshakeOf(HttpServletRequest req, Map<String, List<String>> query, boolean credentials) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(req.getHeaderNames())) {
+        for (java.util.Enumeration<String> names = req.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
             String lower = name.toLowerCase(Locale.ROOT);
             if (credentials || !lower.equals("cookie")) {
-                headers.put(lower, new ArrayList<>(Collections.list(req.getHeaders(name))));
+                headers.put(lower, values(req.getHeaders(name)));
             }
         }
         InetSocketAddress remote = InetSocketAddress.createUnresolved(req.getRemoteAddr(), req.getRemotePort());
         return new HandshakeInfo(headers, query, remote, System.currentTimeMillis(),
                 credentials ? req.getUserPrincipal() : null, credentials ? req.getSession(false) : null);
+    }
+
+    /** A header's values, immutable; one copy (most headers have one value: no list to grow). */
+    static List<String> values(java.util.Enumeration<String> values) {
+        if (values == null || !values.hasMoreElements()) {
+            return List.of();
+        }
+        String first = values.nextElement();
+        if (!values.hasMoreElements()) {
+            return Collections.singletonList(first);
+        }
+        List<String> all = new ArrayList<>(4);
+        all.add(first);
+        while (values.hasMoreElements()) {
+            all.add(values.nextElement());
+        }
+        return Collections.unmodifiableList(all);
     }
 
     /** node's answer to a request {@code allowRequest} refused: the status and {@code {"code":4,"message":...}}. */

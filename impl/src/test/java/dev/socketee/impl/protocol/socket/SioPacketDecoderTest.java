@@ -509,4 +509,21 @@ class SioPacketDecoderTest {
         assertTrue(new SioPacket(SioPacketType.EVENT, "/", 0, "e", List.of(), null).hasAck());
         assertEquals(Arrays.asList(1, 2), new ArrayList<>(List.of(1, 2)));
     }
+
+    @Test
+    void eventArgumentsAreTheElementsAfterTheNameInAListOfTheirOwn() {
+        SioPacket p = text("2/chat,12[\"e\", {\"a\":1} ,[2],\"s\"]");
+        assertEquals(12, p.ackId());
+        assertEquals(List.of(new RawJson("{\"a\":1}"), new RawJson("[2]"), new RawJson("\"s\"")), p.args());
+        p.args().add("mine"); // the handler side may keep and change it
+        assertEquals(4, p.args().size());
+        assertEquals(List.of(), text("2[\"e\"]").args());
+    }
+
+    @Test
+    void ackArgumentsAreAllElements() {
+        SioPacket p = text("30[1,\"x\"]");
+        assertEquals(List.of(new RawJson("1"), new RawJson("\"x\"")), p.args());
+        assertEquals(List.of(), text("31[]").args());
+    }
 }
