@@ -51,7 +51,9 @@ public interface SocketEvent {
 
     /**
      * All arguments as plain Java values: {@code Map}, {@code List}, {@code String}, numbers,
-     * {@code Boolean}, {@code null}, {@code byte[]}.
+     * {@code Boolean}, {@code null}, {@code byte[]}. Maps and lists are mutable; until one is
+     * first read or changed it is only the client's JSON text, and acking or emitting it writes
+     * that text unchanged (an echo costs no parse and no serialisation).
      */
     List<Object> args();
 
