@@ -73,12 +73,14 @@ public final class JettyCoreTransport implements Transport {
             if (sent == null) {
                 return;
             }
+            if (sent.callerLeft()) {
+                return; // the completion continues from Jetty's thread
+            }
+            // completed before the caller could leave: read its result only now, so a failure
+            // reported between a check and the leaving cannot be taken for a success
             Throwable inline = sent.inlineFailure();
             if (inline != null) {
                 failed(inline);
-                return;
-            }
-            if (sent.callerLeft()) {
                 return;
             }
             batch = pullNext();

@@ -109,14 +109,16 @@ public final class WebSocketTransport implements Transport {
             FrameSent sent = new FrameSent();
             Throwable error = send(p, sent);
             if (error == null) {
+                if (sent.callerLeft()) {
+                    return; // the completion continues from the container's thread
+                }
+                // completed before the caller could leave: read its result only now, so a failure
+                // reported between a check and the leaving cannot be taken for a success
                 error = sent.inlineFailure();
             }
             if (error != null) {
                 failed(error);
                 return;
-            }
-            if (sent.callerLeft()) {
-                return; // the completion continues from the container's thread
             }
         }
     }
