@@ -7,6 +7,7 @@ import dev.socketee.impl.engine.EngineServer;
 import dev.socketee.impl.engine.EngineSession;
 import dev.socketee.impl.engine.HandshakeInfo;
 import dev.socketee.impl.engine.transport.websocket.ConnectionLoss;
+import dev.socketee.impl.engine.transport.websocket.WebSocketFrames;
 import dev.socketee.impl.protocol.ProtocolException;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.engine.EnginePacketType;
@@ -43,7 +44,8 @@ final class EngineFrameHandler implements FrameHandler {
     private JettyCoreTransport transport;
     /** Null when the websocket was refused in onOpen: its frames are read and dropped while it closes. */
     private volatile EngineSession session;
-    private volatile boolean probing;
+    /** What the frames mean to the session; null for a refused websocket (its frames are read and dropped). */
+    private volatile WebSocketFrames frames;
 
     EngineFrameHandler(EngineServer server, HandshakeInfo handshake, String upgradeSid, EngineWire wire) {
         this.server = server;
@@ -60,6 +62,7 @@ final class EngineFrameHandler implements FrameHandler {
         if (upgradeSid == null) {
             session = server.open(transport, handshake, wire.revision());
             transport.bind(session);
+            frames = new WebSocketFrames(session, transport, wire, false);
             callback.succeeded();
             session.onWritable(transport);
             coreSession.demand();
@@ -74,9 +77,9 @@ final class EngineFrameHandler implements FrameHandler {
             DebugLog.ENGINE.event(target, "upgrade: a second websocket, or the session is not polling; closed");
             transport.closeWith(CloseStatus.NORMAL, ""); // node: closed at once, the session keeps its transport
         } else {
-            probing = true;
             session = target;
             transport.bind(target);
+            frames = new WebSocketFrames(target, transport, wire, true);
         }
         coreSession.demand();
     }
@@ -137,14 +140,15 @@ final class EngineFrameHandler implements FrameHandler {
      * connection (1011) instead of leaving it without demand.
      */
     private void deliver(boolean text, ByteBuffer payload, Callback callback) {
-        if (session != null) {
+        WebSocketFrames f = frames;
+        if (f != null) {
             try {
                 if (text) {
-                    onText(Utf8Payload.decode(payload));
+                    f.onText(Utf8Payload.decode(payload));
                 } else {
                     byte[] bytes = new byte[payload.remaining()];
                     payload.get(payload.position(), bytes);
-                    onBinary(bytes);
+                    f.onBinary(bytes);
                 }
             } catch (CharacterCodingException e) {
                 callback.failed(new BadPayloadException("Invalid UTF-8 in a text message"));
@@ -156,59 +160,6 @@ final class EngineFrameHandler implements FrameHandler {
         }
         callback.succeeded();
         ws.demand();
-    }
-
-    private void onText(String frame) {
-        EnginePacket packet;
-        try {
-            packet = wire.decodeTextFrame(frame);
-        } catch (ProtocolException e) {
-            DebugLog.ENGINE.event(session, "websocket: malformed packet:", e.getMessage());
-            if (probing) {
-                transport.close();
-            } else {
-                session.onClose(EngineCloseReason.PARSE_ERROR);
-            }
-            return;
-        }
-        DebugLog.ENGINE_PACKETS.packet(session, true, EngineIoOptions.WEBSOCKET, packet);
-        if (probing) {
-            onUpgradePacket(packet);
-        } else {
-            session.onPacket(transport, packet);
-        }
-    }
-
-    private void onBinary(byte[] frame) {
-        if (probing) {
-            DebugLog.ENGINE.event(session, "upgrade: binary frame before the upgrade; websocket closed");
-            transport.close();
-            return;
-        }
-        EnginePacket packet;
-        try {
-            packet = wire.decodeBinaryFrame(frame);
-        } catch (ProtocolException e) {
-            DebugLog.ENGINE.event(session, "websocket: malformed binary packet:", e.getMessage());
-            session.onClose(EngineCloseReason.PARSE_ERROR);
-            return;
-        }
-        DebugLog.ENGINE_PACKETS.packet(session, true, EngineIoOptions.WEBSOCKET, packet);
-        session.onPacket(transport, packet);
-    }
-
-    private void onUpgradePacket(EnginePacket packet) {
-        if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
-            if (!session.onProbe(transport)) {
-                transport.close();
-            }
-        } else if (packet.type() == EnginePacketType.UPGRADE && session.isUpgrading(transport)) {
-            probing = false;
-            session.onUpgrade(transport);
-        } else {
-            DebugLog.ENGINE.event(session, "upgrade: invalid packet during the upgrade; websocket closed:", packet.type());
-            transport.close();
-        }
     }
 
     /** Followed by onClosed. A lost connection is "transport close", a bad frame "transport error" (ConnectionLoss). */

@@ -28,7 +28,8 @@ public final class EngineWebSocketEndpoint extends Endpoint {
     private final EngineWire wire;
     private WebSocketTransport transport;
     private EngineSession session;
-    private volatile boolean probing;
+    /** Set at the end of a successful onOpen; null for a refused websocket (its frames are dropped). */
+    private volatile WebSocketFrames frames;
     /** Set at the end of onOpen; frames read before it wait in {@link #early} (see onOpen). */
     private volatile boolean ready;
     private final java.util.List<Object> early = new java.util.ArrayList<>(1);
@@ -83,9 +84,9 @@ public final class EngineWebSocketEndpoint extends Endpoint {
                 return;
             }
             session = target;
-            probing = true;
         }
         transport.bind(session);
+        frames = new WebSocketFrames(session, transport, wire, upgradeSid != null);
         if (upgradeSid == null) {
             session.onWritable(transport);
         }
@@ -136,66 +137,14 @@ public final class EngineWebSocketEndpoint extends Endpoint {
     }
 
     private void dispatch(Object frame) {
-        if (session == null) {
+        WebSocketFrames f = frames;
+        if (f == null) {
             return; // refused in onOpen: the websocket is closing
         }
         if (frame instanceof String text) {
-            onText(text);
+            f.onText(text);
         } else {
-            onBinary((byte[]) frame);
-        }
-    }
-
-    private void onText(String frame) {
-        EnginePacket packet;
-        try {
-            packet = wire.decodeTextFrame(frame);
-        } catch (ProtocolException e) {
-            DebugLog.ENGINE.event(session, "websocket: malformed packet:", e.getMessage());
-            if (probing) {
-                transport.close();
-            } else {
-                session.onClose(EngineCloseReason.PARSE_ERROR);
-            }
-            return;
-        }
-        DebugLog.ENGINE_PACKETS.packet(session, true, EngineIoOptions.WEBSOCKET, packet);
-        if (probing) {
-            onUpgradePacket(packet);
-        } else {
-            session.onPacket(transport, packet);
-        }
-    }
-
-    private void onBinary(byte[] frame) {
-        if (probing) {
-            DebugLog.ENGINE.event(session, "upgrade: binary frame before the upgrade; websocket closed");
-            transport.close(); // only probe and upgrade packets are valid before the switch
-            return;
-        }
-        EnginePacket packet;
-        try {
-            packet = wire.decodeBinaryFrame(frame);
-        } catch (ProtocolException e) {
-            DebugLog.ENGINE.event(session, "websocket: malformed binary packet:", e.getMessage());
-            session.onClose(EngineCloseReason.PARSE_ERROR);
-            return;
-        }
-        DebugLog.ENGINE_PACKETS.packet(session, true, EngineIoOptions.WEBSOCKET, packet);
-        session.onPacket(transport, packet);
-    }
-
-    private void onUpgradePacket(EnginePacket packet) {
-        if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
-            if (!session.onProbe(transport)) {
-                transport.close();
-            }
-        } else if (packet.type() == EnginePacketType.UPGRADE && session.isUpgrading(transport)) {
-            probing = false;
-            session.onUpgrade(transport);
-        } else {
-            DebugLog.ENGINE.event(session, "upgrade: invalid packet during the upgrade; websocket closed:", packet.type());
-            transport.close();
+            f.onBinary((byte[]) frame);
         }
     }
 
