@@ -149,7 +149,11 @@ public final class JsonWriter {
         int length = s.length();
         for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++; // a pair is one character: written as is
                 continue;
             }
             out.append(s, from, i);
@@ -168,7 +172,9 @@ public final class JsonWriter {
             case '\n' -> out.append("\\n");
             case '\r' -> out.append("\\r");
             case '\t' -> out.append("\\t");
-            default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            // control characters, and lone surrogates as JSON.stringify writes them (UTF-8 cannot carry them)
+            default -> out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
+                    .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
         }
     }
 

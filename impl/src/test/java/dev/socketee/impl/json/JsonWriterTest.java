@@ -107,6 +107,19 @@ class JsonWriterTest {
     }
 
     @Test
+    void loneSurrogatesAreEscapedAsJsonStringifyDoes() {
+        // node's JSON.stringify (ES2019 "well-formed"): a pair stays as is, a lone half becomes a \\u escape,
+        // which survives UTF-8 where the raw char would turn into U+FFFD
+        assertEquals("\"\\ud800\"", JsonWriter.write("\ud800"));
+        assertEquals("\"a\\udfffb\"", JsonWriter.write("a\udfffb"));
+        assertEquals("\"\\udc00\\ud800\"", JsonWriter.write("\udc00\ud800"));
+        assertEquals("\"\\ud83d\"", JsonWriter.write("\ud83d"));
+        assertEquals("\"\ud83d\ude00\\ud83d\"", JsonWriter.write("\ud83d\ude00\ud83d"));
+        assertEquals("\"x\\ud83dy\"", JsonWriter.write("x\ud83dy"));
+        assertEquals("\"\\ud800\"", JsonWriter.write('\ud800'));
+    }
+
+    @Test
     void charSequencesAndCharacters() {
         assertEquals("\"sb\\n\"", JsonWriter.write(new StringBuilder("sb\n")));
         assertEquals("\"x\"", JsonWriter.write('x'));
