@@ -29,6 +29,8 @@ await scenario(`cdi-concise (${mode})`, async (cleanup) => {
 
   // return values, sync
   assert.deepEqual(await ack(s, 2000, "ret", "x"), ["ret:x"]);
+  // lone surrogates survive the server's own JSON writing (escaped as JSON.stringify does), a pair too
+  assert.deepEqual(await ack(s, 2000, "ret", "a\ud800b\udc00 \ud83d\ude00"), ["ret:a\ud800b\udc00 \ud83d\ude00"]);
   assert.deepEqual(await ack(s, 2000, "add", 2, 40), [42]);
   // payload-typed with Socket and AckCallback: the handler answers (two arguments)
   const echo = once(s, "chat-echo");
