@@ -39,7 +39,10 @@ import java.util.logging.Logger;
  * {@link #SERVER_ERROR} and the error handlers get the exception; an async event that cannot be
  * run at all is answered {@link #SERVER_BUSY}.
  *
- * <p>The {@link RequestContextController}s are reused: creating one per event costs a bean
+ * <p>The request context is {@link HandlerRequestContext} when nothing observes the request
+ * context's lifecycle events (decided once, at start): one set of request-scoped instances per
+ * call at the cost of a context check. Otherwise the container's controller, and then
+ * the {@link RequestContextController}s are reused: creating one per event costs a bean
  * resolution and three observer resolutions in Weld (a quarter of the server's CPU per echo on
  * the embedded server). Idle controllers wait in a pool, each used by one thread at a time
  * (activate and deactivate on the same thread), so the pool holds at most as many as events ever
@@ -62,6 +65,9 @@ final class HandlerInvoker {
     private final BeanManager beanManager;
     private final Map<Object, Call> calls = new ConcurrentHashMap<>();
     private final java.util.Queue<RequestContextController> idleControllers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Socketee's own request context for handler calls, or null: the container's controller (see {@link HandlerRequestContext}). */
+    private final HandlerRequestContext handlerContext;
+    private final RequestContextCheck contextCheck;
 
     /** One way of calling one handler, decided once; returns the method's return value (null for void). */
     @FunctionalInterface
@@ -75,6 +81,22 @@ final class HandlerInvoker {
         this.maxInFlight = maxInFlight;
         this.maxQueued = maxQueued;
         this.beanManager = beanManager;
+        this.contextCheck = RequestContextCheck.of(beanManager);
+        this.handlerContext = contextCheck != null && HandlerRequestContext.unobserved(beanManager) ? registeredContext(beanManager) : null;
+    }
+
+    /** The context {@link SocketeeExtension} registered, or null if it is not this deployment's extension. */
+    private static HandlerRequestContext registeredContext(BeanManager beanManager) {
+        try {
+            return beanManager.getExtension(SocketeeExtension.class).handlerContext();
+        } catch (IllegalArgumentException notRegistered) {
+            return null;
+        }
+    }
+
+    /** Whether handler calls use Socketee's own request context (for tests and diagnostics). */
+    boolean usesOwnRequestContext() {
+        return handlerContext != null;
     }
 
     private Call resolve(HandlerSite site) {
@@ -251,7 +273,28 @@ final class HandlerInvoker {
     }
 
     private Object inRequestContext(HandlerSite site, SocketEventImpl event) throws Exception {
-        Call call = calls.computeIfAbsent(site.key(), o -> resolve(site));
+        Call call = calls.get(site.key());
+        if (call == null) {
+            call = calls.computeIfAbsent(site.key(), o -> resolve(site));
+        }
+        HandlerRequestContext own = handlerContext;
+        if (own == null) {
+            return inControllerContext(call, event);
+        }
+        HandlerRequestContext.Call scope = own.enter(contextCheck);
+        SocketEventImpl outer = CurrentEvent.enter(event);
+        try {
+            return run(call, event);
+        } finally {
+            CurrentEvent.leave(outer);
+            if (scope != null) {
+                own.leave(scope);
+            }
+        }
+    }
+
+    /** The container's request context controller around the call (something observes the context's lifecycle events). */
+    private Object inControllerContext(Call call, SocketEventImpl event) throws Exception {
         RequestContextController rc = idleControllers.poll();
         if (rc == null) {
             rc = requestContexts.get();
@@ -266,15 +309,7 @@ final class HandlerInvoker {
         boolean reusable = true;
         SocketEventImpl outer = CurrentEvent.enter(event);
         try {
-            return call.call(event);
-        } catch (RuntimeException e) {
-            throw unwrap(e);
-        } catch (Exception e) {
-            throw e;
-        } catch (Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            return run(call, event);
         } finally {
             CurrentEvent.leave(outer);
             if (activated) {
@@ -290,6 +325,20 @@ final class HandlerInvoker {
             } else {
                 requestContexts.destroy(rc);
             }
+        }
+    }
+
+    private static Object run(Call call, SocketEventImpl event) throws Exception {
+        try {
+            return call.call(event);
+        } catch (RuntimeException e) {
+            throw unwrap(e);
+        } catch (Exception e) {
+            throw e;
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
         }
     }
 

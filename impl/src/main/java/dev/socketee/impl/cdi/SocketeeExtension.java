@@ -44,6 +44,8 @@ public class SocketeeExtension implements Extension {
     private final java.util.Map<Class<?>, Bean<?>> beans = new java.util.HashMap<>();
     private final java.util.Set<String> serverEventNamespaces = new java.util.LinkedHashSet<>();
     private volatile SocketeeRuntime runtime;
+    /** Handler calls' own request context (used when nothing observes the request context's lifecycle events). */
+    private final HandlerRequestContext handlerContext = new HandlerRequestContext();
 
     /**
      * Handler methods in a bean class: a void {@code SocketEvent} observer stays the container's
@@ -134,6 +136,7 @@ public class SocketeeExtension implements Extension {
         for (String problem : HandlerValidator.problems(sites)) {
             abd.addDefinitionError(new DefinitionException(problem));
         }
+        abd.addContext(handlerContext);
         abd.addBean()
                 .types(SocketIo.class, Object.class)
                 .scope(ApplicationScoped.class)
@@ -147,6 +150,10 @@ public class SocketeeExtension implements Extension {
                 .beanClass(SocketeeExtension.class).createWith(c -> CurrentEventDelegate.of(Handshake.class, "Handshake", e -> e.socket().handshake()));
         abd.addBean().id("dev.socketee.current.SocketEvent").types(SocketEvent.class, Object.class).scope(RequestScoped.class)
                 .beanClass(SocketeeExtension.class).createWith(c -> CurrentEventDelegate.of(SocketEvent.class, "SocketEvent", e -> e));
+    }
+
+    HandlerRequestContext handlerContext() {
+        return handlerContext;
     }
 
     /** The handlers found (for tests and diagnostics). */
