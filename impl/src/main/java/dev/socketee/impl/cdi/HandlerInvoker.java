@@ -83,6 +83,9 @@ final class HandlerInvoker {
         this.beanManager = beanManager;
         this.contextCheck = RequestContextCheck.of(beanManager);
         this.handlerContext = contextCheck != null && HandlerRequestContext.unobserved(beanManager) ? registeredContext(beanManager) : null;
+        LOG.config(() -> "Handler calls run in " + (handlerContext != null ? "Socketee's own request context"
+                : contextCheck == null ? "the container's request context controller (the bean manager has no isContextActive)"
+                : "the container's request context controller (the request context's lifecycle events are observed)"));
     }
 
     /** The context {@link SocketeeExtension} registered, or null if it is not this deployment's extension. */
