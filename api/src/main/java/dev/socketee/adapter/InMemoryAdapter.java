@@ -35,8 +35,9 @@ import java.util.concurrent.locks.ReentrantLock;
 public class InMemoryAdapter implements Adapter {
 
     protected final NamespaceHost host;
-    private final ConcurrentHashMap<String, Set<String>> rooms = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Set<String>> sids = new ConcurrentHashMap<>();
+    /** Room -> its socket ids, socket id -> its rooms; values are {@link Members} (one member is just its String). */
+    private final ConcurrentHashMap<String, Object> rooms = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Object> sids = new ConcurrentHashMap<>();
     /** Null unless recovery is on. */
     private final SessionStore sessions;
     /** Held while an offset is given and its packet written to the local targets. */
@@ -60,48 +61,52 @@ public class InMemoryAdapter implements Adapter {
 
     @Override
     public void addAll(String socketId, Set<String> socketRooms) {
-        Set<String> own = sids.computeIfAbsent(socketId, id -> ConcurrentHashMap.newKeySet());
+        sids.putIfAbsent(socketId, Members.NONE);
         for (String room : socketRooms) {
-            if (own.add(room)) {
-                rooms.compute(room, (r, members) -> { // inside the update: never into a set another socket's leave just dropped
-                    Set<String> m = members != null ? members : ConcurrentHashMap.newKeySet();
-                    m.add(socketId);
-                    return m;
-                });
+            boolean[] added = {false};
+            sids.compute(socketId, (id, own) -> { // per socket atomic, as the concurrent set's add was
+                if (Members.contains(own, room)) {
+                    return own;
+                }
+                added[0] = true;
+                return Members.add(own, room);
+            });
+            if (added[0]) {
+                // inside the update: never into a set another socket's leave just dropped
+                rooms.compute(room, (r, members) -> Members.add(members, socketId));
             }
         }
     }
 
     @Override
     public void del(String socketId, String room) {
-        Set<String> own = sids.get(socketId);
-        if (own != null && own.remove(room)) { // the sids entry stays until delAll: the socket is still here
+        boolean[] removed = {false};
+        sids.computeIfPresent(socketId, (id, own) -> {
+            if (!Members.contains(own, room)) {
+                return own;
+            }
+            removed[0] = true;
+            return Members.remove(own, room, Members.NONE); // the sids entry stays until delAll: the socket is still here
+        });
+        if (removed[0]) {
             leaveRoom(socketId, room);
         }
     }
 
     @Override
     public void delAll(String socketId) {
-        Set<String> own = sids.remove(socketId);
-        if (own != null) {
-            for (String room : own) {
-                leaveRoom(socketId, room);
-            }
-        }
+        Object own = sids.remove(socketId);
+        Members.forEach(own, room -> leaveRoom(socketId, room));
     }
 
     /** Atomic per room, so a join of another socket never lands in a room being dropped. */
     private void leaveRoom(String socketId, String room) {
-        rooms.computeIfPresent(room, (r, members) -> {
-            members.remove(socketId);
-            return members.isEmpty() ? null : members;
-        });
+        rooms.computeIfPresent(room, (r, members) -> Members.remove(members, socketId, null));
     }
 
     @Override
     public Set<String> socketRooms(String socketId) {
-        Set<String> own = sids.get(socketId);
-        return own == null ? Set.of() : Set.copyOf(own);
+        return Members.copy(sids.get(socketId));
     }
 
     @Override
@@ -233,19 +238,21 @@ public class InMemoryAdapter implements Adapter {
      */
     protected final void apply(BroadcastOptions options, Consumer<String> action) {
         Set<String> excluded = options.except().isEmpty() ? Set.of() : union(options.except());
-        Iterable<String> targets;
         Set<String> targetRooms = options.rooms();
-        if (targetRooms.isEmpty()) {
-            targets = sids.keySet();
-        } else if (targetRooms.size() == 1) {
-            Set<String> members = rooms.get(targetRooms.iterator().next());
-            targets = members == null ? Set.of() : members;
-        } else {
-            targets = union(targetRooms); // each socket once
-        }
-        for (String id : targets) {
+        Consumer<String> unlessExcluded = excluded.isEmpty() ? action : id -> {
             if (!excluded.contains(id)) {
                 action.accept(id);
+            }
+        };
+        if (targetRooms.isEmpty()) {
+            for (String id : sids.keySet()) {
+                unlessExcluded.accept(id);
+            }
+        } else if (targetRooms.size() == 1) {
+            Members.forEach(rooms.get(targetRooms.iterator().next()), unlessExcluded);
+        } else {
+            for (String id : union(targetRooms)) { // each socket once
+                unlessExcluded.accept(id);
             }
         }
     }
@@ -253,10 +260,7 @@ public class InMemoryAdapter implements Adapter {
     private Set<String> union(Set<String> names) {
         Set<String> out = new HashSet<>();
         for (String room : names) {
-            Set<String> members = rooms.get(room);
-            if (members != null) {
-                out.addAll(members);
-            }
+            Members.addAllTo(rooms.get(room), out);
         }
         return out;
     }

@@ -30,8 +30,11 @@ public final class EngineSession implements EngineConnection {
     private final HandshakeInfo handshake;
     /** What waits for the current transport; busy until its first pull (the first GET, the websocket's open). */
     private final Outbox out;
-    /** What waits for the probing candidate (its probe answers); meaningful while {@code upgrading != null}. */
-    private Outbox probeOut = new Outbox(true);
+    /**
+     * What waits for the probing candidate (its probe answers), from {@link #claimUpgrade} until the
+     * switch; null before (a session that never upgrades never has one).
+     */
+    private Outbox probeOut;
     /** v4's server-driven heartbeat; in v3 only the close deadline of closeAfterFlush. */
     private final Heartbeat heartbeat = new Heartbeat();
     /** v3's client-driven heartbeat; null for v4. */
@@ -411,6 +414,7 @@ public final class EngineSession implements EngineConnection {
             // still being written) go first, and the candidate pulls when it has written them
             out.batchWritten();
             out.prepend(probeOut);
+            probeOut = null;
             batch = out.takeIfIdle();
             finishClose = batch == null && state == State.CLOSING && out.isIdle() && out.isEmpty();
         }
@@ -476,7 +480,9 @@ public final class EngineSession implements EngineConnection {
             }
             state = State.CLOSED;
             out.clear();
-            probeOut.clear();
+            if (probeOut != null) {
+                probeOut.clear();
+            }
             t = transport;
             up = upgrading;
             upgrading = null;

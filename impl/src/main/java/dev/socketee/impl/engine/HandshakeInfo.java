@@ -1,14 +1,13 @@
 package dev.socketee.impl.engine;
 
 import java.net.InetSocketAddress;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the layers above may want to know of the HTTP request that opened a session, copied
- * out of the request while it is alive (requests are recycled by the container).
+ * out of the request while it is alive (requests are recycled by the container). Headers and query
+ * are kept read-only as {@link FlatMultiMap}s: a session holds them for its whole life.
  *
  * @param headers header names in lower case
  * @param principal the authenticated user of the request, or null
@@ -19,7 +18,7 @@ public record HandshakeInfo(Map<String, List<String>> headers, Map<String, List<
                             java.security.Principal principal, jakarta.servlet.http.HttpSession httpSession) {
 
     public HandshakeInfo {
-        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
+        headers = FlatMultiMap.copyOf(headers);
+        query = FlatMultiMap.copyOf(query);
     }
 }

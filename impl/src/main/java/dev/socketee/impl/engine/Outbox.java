@@ -15,7 +15,11 @@ import java.util.List;
  */
 final class Outbox {
 
-    private final ArrayDeque<EnginePacket> packets = new ArrayDeque<>();
+    /**
+     * Made by a packet that has to wait, dropped when the transport finds it empty: an idle session's
+     * packets are handed over, never queued, so an idle connection holds no queue.
+     */
+    private ArrayDeque<EnginePacket> packets;
     /** Bytes of the packets queued here plus those of the batch being written. */
     private long bytes;
     private long inFlightBytes;
@@ -39,22 +43,34 @@ final class Outbox {
         return n;
     }
 
+    private ArrayDeque<EnginePacket> queue() {
+        ArrayDeque<EnginePacket> q = packets;
+        if (q == null) {
+            q = new ArrayDeque<>(4);
+            packets = q;
+        }
+        return q;
+    }
+
     void add(EnginePacket p, long size) {
-        packets.add(p);
+        queue().add(p);
         bytes += size;
     }
 
     void addAll(Collection<EnginePacket> ps, long size) {
-        packets.addAll(ps);
+        queue().addAll(ps);
         bytes += size;
     }
 
     /** Puts what {@code first} still holds in front of this queue (an upgrade's leftovers). */
     void prepend(Outbox first) {
-        List<EnginePacket> mine = new ArrayList<>(packets);
-        packets.clear();
-        packets.addAll(first.packets);
-        packets.addAll(mine);
+        if (!first.isEmpty()) {
+            ArrayDeque<EnginePacket> q = new ArrayDeque<>(first.packets);
+            if (packets != null) {
+                q.addAll(packets);
+            }
+            packets = q;
+        }
         bytes += first.bytes;
         inFlightBytes += first.inFlightBytes;
         idle = first.idle;
@@ -69,7 +85,7 @@ final class Outbox {
     }
 
     boolean isEmpty() {
-        return packets.isEmpty();
+        return packets == null || packets.isEmpty();
     }
 
     /** The previous batch has been written out: its bytes no longer count. */
@@ -84,8 +100,9 @@ final class Outbox {
      */
     List<EnginePacket> pull() {
         batchWritten();
-        if (packets.isEmpty()) {
+        if (isEmpty()) {
             idle = true;
+            packets = null;
             return null;
         }
         return take();
@@ -93,7 +110,7 @@ final class Outbox {
 
     /** The queue as a batch if the transport is idle and there is something, else null. */
     List<EnginePacket> takeIfIdle() {
-        return idle && !packets.isEmpty() ? take() : null;
+        return idle && !isEmpty() ? take() : null;
     }
 
     /** Hands {@code p} alone to the idle transport with nothing queued (a packet sent to an idle websocket, a noop that frees a parked GET). */
@@ -115,7 +132,9 @@ final class Outbox {
 
     /** Drops everything (the session closed). */
     void clear() {
-        packets.clear();
+        if (packets != null) {
+            packets.clear();
+        }
         bytes = 0;
         inFlightBytes = 0;
     }

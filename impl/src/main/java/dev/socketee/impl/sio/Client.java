@@ -36,12 +36,15 @@ public final class Client {
     private final SioServer server;
     private final EngineSession engine;
     private final SioPacketDecoder decoder;
-    private final ConcurrentHashMap<String, SioSocket> sockets = new ConcurrentHashMap<>(4);
+    private final NamespaceSockets sockets = new NamespaceSockets();
     private final ConnectTimeout connectTimeout = new ConnectTimeout();
     private volatile boolean closed;
     private volatile String closeReason;
-    /** What upper layers keep per connection (the CDI layer's async lane), by type. */
-    private final ConcurrentHashMap<Class<?>, Object> extensions = new ConcurrentHashMap<>(2);
+    /**
+     * What upper layers keep per connection (the CDI layer's async lane), by type; made on first
+     * use under this client's lock (an idle connection has none) and read through the volatile field.
+     */
+    private volatile ConcurrentHashMap<Class<?>, Object> extensions;
 
     Client(SioServer server, EngineSession engine) {
         this.server = server;
@@ -59,7 +62,17 @@ public final class Client {
      * (it must be cheap and must not call back into this client); it goes with the client.
      */
     public <T> T extension(Class<T> type, java.util.function.Supplier<? extends T> create) {
-        return type.cast(extensions.computeIfAbsent(type, k -> create.get()));
+        ConcurrentHashMap<Class<?>, Object> all = extensions;
+        if (all == null) {
+            synchronized (this) {
+                all = extensions;
+                if (all == null) {
+                    all = new ConcurrentHashMap<>(2);
+                    extensions = all;
+                }
+            }
+        }
+        return type.cast(all.computeIfAbsent(type, k -> create.get()));
     }
 
     dev.socketee.impl.json.JsonFallback json() {
@@ -136,7 +149,7 @@ public final class Client {
      * client gets "Too many namespaces" (a CONNECT_ERROR for that namespace only; the others live on).
      */
     private void connect(String name, Object auth) {
-        if (sockets.containsKey(name)) {
+        if (sockets.contains(name)) {
             DebugLog.SIO.event(engine, "CONNECT again to a namespace already joined, ignored:", name);
             return;
         }
@@ -153,7 +166,7 @@ public final class Client {
             return;
         }
         SioSocket socket = new SioSocket(socketId(name), namespace, this);
-        if (sockets.putIfAbsent(name, socket) != null) {
+        if (!sockets.addIfAbsent(socket)) {
             namespace.release(socket); // a second CONNECT raced the first
             return;
         }
@@ -198,7 +211,7 @@ public final class Client {
     }
 
     void forget(SioSocket socket) {
-        sockets.remove(socket.namespace().name(), socket);
+        sockets.remove(socket);
     }
 
     /** The engine session closed: every socket of this client leaves with the reason. */
@@ -207,7 +220,7 @@ public final class Client {
         closeReason = reason;
         closed = true;
         server.timer().cancel(connectTimeout);
-        for (SioSocket s : new ArrayList<>(sockets.values())) {
+        for (SioSocket s : sockets.snapshot()) {
             s.onClose(reason);
         }
         sockets.clear();
@@ -252,7 +265,7 @@ public final class Client {
 
     /** Disconnects every socket of this client (each gets DISCONNECT), then closes the connection. */
     void disconnectAll() {
-        for (SioSocket s : new ArrayList<>(sockets.values())) {
+        for (SioSocket s : sockets.snapshot()) {
             s.disconnectQuietly();
         }
         close();

@@ -104,6 +104,6 @@ final class SessionRecovery {
         }
         Adapter adapter = namespace.adapter();
         adapter.persistSession(new PersistedSession(socket.id(), socket.pid(), adapter.socketRooms(socket.id()),
-                Map.copyOf(socket.data()), java.util.List.of()));
+                Map.copyOf(socket.dataOrEmpty()), java.util.List.of()));
     }
 }

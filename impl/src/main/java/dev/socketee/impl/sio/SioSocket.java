@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -42,8 +43,14 @@ public final class SioSocket {
     private String restoredOffset;
     private final Namespace namespace;
     private final Client client;
-    private final ConcurrentHashMap<Long, AckCallback> acks = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Object> data = new ConcurrentHashMap<>();
+    /**
+     * Pending acks and session data: made on first use (most sockets never ask for an ack, many keep
+     * no data; an idle socket would otherwise hold two empty maps). Read through the field (null =
+     * empty), written through {@link #acks()} / {@link #data()}, which make the map once under this
+     * socket's lock and publish it through the volatile field.
+     */
+    private volatile ConcurrentHashMap<Long, AckCallback> acks;
+    private volatile ConcurrentHashMap<String, Object> data;
     /** The CONNECT packet's auth payload (node's {@code handshake.auth}), or null. */
     private volatile Object auth;
 
@@ -81,7 +88,7 @@ public final class SioSocket {
         this.joinedWhileConnecting.add(session.sid());
         session.data().forEach((k, v) -> {
             if (k != null && v != null) {
-                data.put(k, v);
+                data().put(k, v);
             }
         });
         this.missed = session.missedPackets();
@@ -140,13 +147,50 @@ public final class SioSocket {
      */
     void expectAck(long ackId, AckCallback callback) {
         if (state != State.CLOSED) {
-            acks.put(ackId, callback);
+            acks().put(ackId, callback);
         }
     }
 
-    /** Per-socket session data, kept across events. */
+    /** Per-socket session data, kept across events (made on first use). */
     public ConcurrentHashMap<String, Object> data() {
-        return data;
+        ConcurrentHashMap<String, Object> d = data;
+        if (d == null) {
+            synchronized (this) {
+                d = data;
+                if (d == null) {
+                    d = new ConcurrentHashMap<>();
+                    data = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** The session data if any was ever made, else an empty map (for readers: nothing is made). */
+    public Map<String, Object> dataOrEmpty() {
+        ConcurrentHashMap<String, Object> d = data;
+        return d == null ? Map.of() : d;
+    }
+
+    /** The pending acks, made on first use (only by a writer). */
+    private ConcurrentHashMap<Long, AckCallback> acks() {
+        ConcurrentHashMap<Long, AckCallback> a = acks;
+        if (a == null) {
+            synchronized (this) {
+                a = acks;
+                if (a == null) {
+                    a = new ConcurrentHashMap<>();
+                    acks = a;
+                }
+            }
+        }
+        return a;
+    }
+
+    /** Removes and returns the callback waiting for {@code ackId}, or null. */
+    private AckCallback takeAck(long ackId) {
+        ConcurrentHashMap<Long, AckCallback> a = acks;
+        return a == null ? null : a.remove(ackId);
     }
 
     // ---- emitting ---------------------------------------------------------------------------
@@ -209,7 +253,7 @@ public final class SioSocket {
             return; // no ack can come any more
         }
         long ackId = namespace.nextAckId();
-        acks.put(ackId, callback);
+        acks().put(ackId, callback);
         notifyOutgoing(event, args);
         namespace.metrics().eventOut();
         send(SioPacketEncoder.event(namespace.name(), event, args, ackId, client.json()));
@@ -226,14 +270,14 @@ public final class SioSocket {
         dev.socketee.impl.engine.Timeout timeout = new dev.socketee.impl.engine.Timeout() {
             @Override
             protected void expire() {
-                if (acks.remove(ackId) != null) {
+                if (takeAck(ackId) != null) {
                     namespace.metrics().ackTimedOut();
                     client.callbacks().execute(() -> result.completeExceptionally(new java.util.concurrent.TimeoutException(
                             "No ack for '" + event + "' within " + timeoutMillis + " ms")));
                 }
             }
         };
-        acks.put(ackId, reply -> {
+        acks().put(ackId, reply -> {
             client.timer().cancel(timeout);
             result.complete(reply);
         });
@@ -447,7 +491,10 @@ public final class SioSocket {
         }
         DebugLog.SIO.socket(client.engine(), namespace.name(), id, was == State.CONNECTED ? "disconnected:" : "closed while connecting:", reason);
         client.forget(this);
-        acks.clear();
+        ConcurrentHashMap<Long, AckCallback> pending = acks;
+        if (pending != null) {
+            pending.clear();
+        }
         if (was == State.CONNECTED) {
             SioObserver o = observer();
             Set<String> rooms = o == null ? null : namespace.adapter().socketRooms(id);
@@ -475,14 +522,15 @@ public final class SioSocket {
 
     /** Acknowledgements this socket waits for from its client now. */
     public int pendingAcks() {
-        return acks.size();
+        ConcurrentHashMap<Long, AckCallback> a = acks;
+        return a == null ? 0 : a.size();
     }
 
     void onPacket(SioPacket p) {
         switch (p.type()) {
             case EVENT, BINARY_EVENT -> dispatch(p);
             case ACK, BINARY_ACK -> {
-                AckCallback cb = acks.remove(p.ackId());
+                AckCallback cb = takeAck(p.ackId());
                 if (cb == null) {
                     DebugLog.SIO.socket(client.engine(), namespace.name(), id, "ack of an unknown id, ignored", null);
                     return;

@@ -39,7 +39,7 @@ final class SocketDetailsOf {
         @SuppressWarnings("unchecked")
         Map<String, Object> plainHandshake = (Map<String, Object>) PlainValues.of(List.of(handshake), json).get(0);
         @SuppressWarnings("unchecked")
-        Map<String, Object> plainData = (Map<String, Object>) PlainValues.of(List.of(new LinkedHashMap<>(s.data())), json).get(0);
+        Map<String, Object> plainData = (Map<String, Object>) PlainValues.of(List.of(new LinkedHashMap<>(s.dataOrEmpty())), json).get(0);
         return new SocketDetails(s.id(), plainHandshake, s.rooms(), plainData);
     }
 

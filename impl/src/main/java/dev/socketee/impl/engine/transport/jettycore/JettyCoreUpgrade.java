@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.FutureCallback;
 import org.eclipse.jetty.websocket.core.WebSocketComponents;
 import org.eclipse.jetty.websocket.core.server.Handshaker;
@@ -56,13 +58,36 @@ public final class JettyCoreUpgrade implements WebSocketUpgrade {
         EngineNegotiator negotiator = new EngineNegotiator(server.options(),
                 new EngineFrameHandler(server, handshake, sid, wire));
         FutureCallback upgraded = new FutureCallback();
-        if (!handshaker.upgradeRequest(negotiator, base, base.getServletContextResponse(), upgraded, components, null)) {
+        if (!handshaker.upgradeRequest(negotiator, new PathOnly(base), base.getServletContextResponse(), upgraded,
+                components, null)) {
             return; // not a valid websocket upgrade: the servlet answers it (the response is not 101)
         }
         try {
             upgraded.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /**
+     * The request as Jetty's handshaker sees it: its path only. Jetty keeps, for the connection's whole
+     * life, the request URI (scheme, host, path, query as separate strings) and the query parsed into a
+     * map of its own, for a frame handler that asks its core session; ours never does (the session has
+     * what it needs in its {@link HandshakeInfo}), so each idle connection keeps ~0.8 KB less. The URI
+     * left is relative (Jetty then keeps it as given); {@code isSecure} still comes from the request.
+     */
+    private static final class PathOnly extends Request.Wrapper {
+
+        private final HttpURI uri;
+
+        PathOnly(Request request) {
+            super(request);
+            this.uri = HttpURI.build().path(request.getHttpURI().getPath()).asImmutable();
+        }
+
+        @Override
+        public HttpURI getHttpURI() {
+            return uri;
         }
     }
 }
