@@ -117,4 +117,73 @@ class InMemoryAdapterTest {
         assertEquals(Set.of("a", "b"), adapter.sockets(Set.of()));
         assertEquals(1, adapter.serverCount().toCompletableFuture().join());
     }
+
+    /** A room grows from one member (held as the id itself) to many and back, answering the same throughout. */
+    @Test
+    void aRoomOfOneGrowsAndShrinksWithTheSameAnswers() {
+        adapter.addAll("a", Set.of("a"));
+        assertEquals(Set.of("a"), adapter.sockets(Set.of("a")));
+        assertEquals(Set.of("a"), targets(Set.of("a"), Set.of()));
+        assertEquals(Set.of(), targets(Set.of("a"), Set.of("a")), "except the room's own members");
+        adapter.addAll("a", Set.of("a")); // again: nothing changes
+        assertEquals(Set.of("a"), adapter.socketRooms("a"));
+        adapter.addAll("b", Set.of("b", "a")); // b joins a's own room: two members
+        assertEquals(Set.of("a", "b"), targets(Set.of("a"), Set.of()));
+        assertEquals(Set.of("a"), targets(Set.of("a"), Set.of("b")), "except the one member of b's room");
+        assertEquals(Set.of("a", "b"), adapter.sockets(Set.of("a", "b")), "a union over one- and two-member rooms");
+        adapter.del("a", "a");
+        assertEquals(Set.of("b"), adapter.sockets(Set.of("a")));
+        assertEquals(Set.of(), adapter.socketRooms("a"), "in no room, still connected");
+        assertEquals(Set.of("a", "b"), targets(Set.of(), Set.of()));
+        adapter.addAll("a", Set.of("x", "y"));
+        assertEquals(Set.of("x", "y"), adapter.socketRooms("a"));
+        adapter.del("a", "x");
+        adapter.del("a", "nope");
+        adapter.del("nobody", "x");
+        assertEquals(Set.of("y"), adapter.socketRooms("a"));
+        adapter.delAll("b");
+        assertEquals(Set.of("y"), adapter.rooms(), "b was the last member of its own room and of a's");
+        adapter.delAll("a");
+        assertEquals(Set.of(), adapter.rooms());
+        assertEquals(Set.of(), targets(Set.of(), Set.of()));
+    }
+
+    /** Many sockets join and leave one room at once (its value turns from one id into a set under them): none is lost. */
+    @Test
+    void concurrentJoinsAndLeavesOfOneRoomKeepEveryMember() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int run = 0; run < 200; run++) {
+                String room = "room" + run;
+                String tmp = "tmp" + run;
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int thread = t;
+                    all.add(pool.submit(() -> {
+                        go.await();
+                        for (int i = 0; i < 8; i++) {
+                            String id = "s" + thread + "-" + i;
+                            adapter.addAll(id, Set.of(id, room, tmp));
+                            adapter.del(id, tmp);
+                        }
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (var f : all) {
+                    f.get();
+                }
+                assertEquals(32, adapter.sockets(Set.of(room)).size(), "run " + run);
+                assertEquals(Set.of(), adapter.sockets(Set.of(tmp)), "run " + run);
+                assertEquals(32, targets(Set.of(room), Set.of()).size(), "run " + run);
+                for (String id : adapter.sockets(Set.of(room))) {
+                    adapter.delAll(id);
+                }
+                assertEquals(Set.of(), adapter.rooms(), "run " + run);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
