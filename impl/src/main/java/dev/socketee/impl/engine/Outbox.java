@@ -2,24 +2,21 @@ package dev.socketee.impl.engine;
 
 import dev.socketee.engine.EngineIoOptions;
 import dev.socketee.impl.protocol.engine.EnginePacket;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * The packets waiting for one transport of a session, what they cost in bytes, and whether that
- * transport is idle. A transport takes the whole queue as one batch; the batch's bytes stay
+ * transport is idle. A transport takes the whole queue as one batch (the list itself: the next
+ * packet that has to wait starts a new one, so an idle session holds no queue); the batch's bytes stay
  * counted until the transport pulls again, which says the batch has been written out. Not
  * thread-safe: the session guards it with its lock.
  */
 final class Outbox {
 
-    /**
-     * Made by a packet that has to wait, dropped when the transport finds it empty: an idle session's
-     * packets are handed over, never queued, so an idle connection holds no queue.
-     */
-    private ArrayDeque<EnginePacket> packets;
+    /** What waits, in order; null when nothing does (made by the first packet that has to wait). */
+    private ArrayList<EnginePacket> packets;
     /** Bytes of the packets queued here plus those of the batch being written. */
     private long bytes;
     private long inFlightBytes;
@@ -43,10 +40,10 @@ final class Outbox {
         return n;
     }
 
-    private ArrayDeque<EnginePacket> queue() {
-        ArrayDeque<EnginePacket> q = packets;
+    private ArrayList<EnginePacket> queue() {
+        ArrayList<EnginePacket> q = packets;
         if (q == null) {
-            q = new ArrayDeque<>(4);
+            q = new ArrayList<>(4);
             packets = q;
         }
         return q;
@@ -65,7 +62,8 @@ final class Outbox {
     /** Puts what {@code first} still holds in front of this queue (an upgrade's leftovers). */
     void prepend(Outbox first) {
         if (!first.isEmpty()) {
-            ArrayDeque<EnginePacket> q = new ArrayDeque<>(first.packets);
+            ArrayList<EnginePacket> q = first.packets; // first is done with: its list goes in front
+            first.packets = null;
             if (packets != null) {
                 q.addAll(packets);
             }
@@ -102,7 +100,6 @@ final class Outbox {
         batchWritten();
         if (isEmpty()) {
             idle = true;
-            packets = null;
             return null;
         }
         return take();
@@ -123,8 +120,8 @@ final class Outbox {
     }
 
     private List<EnginePacket> take() {
-        List<EnginePacket> batch = new ArrayList<>(packets);
-        packets.clear();
+        List<EnginePacket> batch = packets; // handed over whole: no copy
+        packets = null;
         inFlightBytes = bytes;
         idle = false;
         return batch;
@@ -132,9 +129,7 @@ final class Outbox {
 
     /** Drops everything (the session closed). */
     void clear() {
-        if (packets != null) {
-            packets.clear();
-        }
+        packets = null;
         bytes = 0;
         inFlightBytes = 0;
     }
