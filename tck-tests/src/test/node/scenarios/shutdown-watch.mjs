@@ -1,14 +1,27 @@
-// Not a self-contained scenario: ServerShutdownIT runs it, waits for READY, stops the server, and
-// reads the REASONS line: the disconnect reason each socket saw (both apps, both transports).
+// Not a self-contained scenario: ServerShutdownIT runs it, waits for READY, writes STOPPING to its
+// stdin, stops the server, and reads the REASONS line: the disconnect reason each socket saw (both
+// apps, both transports).
 // argv[2]: conformance app URL, argv[3]: CDI app URL (may carry a context path).
 import { io } from "socket.io-client";
+import { createInterface } from "node:readline";
 
 const apps = { conformance: process.argv[2], cdi: process.argv[3] };
 const reasons = {};
-setTimeout(() => {
+const giveUp = () => {
   console.log("REASONS " + JSON.stringify(reasons));
   process.exit(2);
-}, 30000).unref();
+};
+// until the test says the stop has begun, only a generous limit for connecting (a loaded machine)
+let deadline = setTimeout(giveUp, 120000);
+deadline.unref();
+// the answer is due within a limit counted from the stop, however long connecting took:
+// the test allows the server 30 s to stop, every socket must know by then (plus slack)
+createInterface({ input: process.stdin }).on("line", (line) => {
+  if (line.trim() === "STOPPING") {
+    clearTimeout(deadline);
+    deadline = setTimeout(giveUp, 40000);
+  }
+});
 
 // SOCKETEE_TRANSPORTS=websocket: the server has no polling (Tyrus standalone)
 const transports = process.env.SOCKETEE_TRANSPORTS ? process.env.SOCKETEE_TRANSPORTS.split(",") : ["websocket", "polling"];

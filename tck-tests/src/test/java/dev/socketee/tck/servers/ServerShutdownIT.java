@@ -50,11 +50,16 @@ class ServerShutdownIT {
                 fail("the watcher did not connect its four sockets:\n" + ready + "\n" + drain(out));
             }
 
+            // the watcher counts its own deadline from here, not from its start (connecting may be slow)
+            watcher.getOutputStream().write("STOPPING\n".getBytes(StandardCharsets.US_ASCII));
+            watcher.getOutputStream().flush();
             Duration took = stopServer();
 
-            String last = readLine(out, Duration.ofSeconds(20));
-            assertTrue(last != null && last.startsWith("REASONS "), "watcher said: " + last);
+            String last = readLine(out, Duration.ofSeconds(45));
+            assertTrue(last != null && last.startsWith("REASONS "), "watcher said: " + last + " (server took " + took + " to stop)");
             Map<String, Object> reasons = Json.object(last.substring("REASONS ".length()));
+            assertEquals(expectedSockets(), reasons.keySet(),
+                    () -> "sockets that never learnt of the stop (server took " + took + " to stop); reasons: " + reasons);
             // a parked long-poll is answered with a close packet if the application is stopped while the
             // connection stands; servers that refuse requests first (WildFly's suspend, Liberty, Jetty
             // stopping its connectors) fail it instead: "transport error", as prompt. Never "ping timeout".
@@ -77,6 +82,14 @@ class ServerShutdownIT {
         ServerUnderTest.stop(); // the log is complete once the server has stopped
         List<String> errors = ServerLogErrors.in(Files.readAllLines(ServerUnderTest.log(), StandardCharsets.UTF_8));
         assertEquals(List.of(), errors, "error lines in " + ServerUnderTest.log());
+    }
+
+    private static java.util.Set<String> expectedSockets() {
+        java.util.Set<String> names = new java.util.TreeSet<>(List.of("conformance websocket", "cdi websocket"));
+        if (!TestServer.isTyrus()) {
+            names.addAll(List.of("conformance polling", "cdi polling"));
+        }
+        return names;
     }
 
     private static Duration stopServer() throws Exception {
