@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -154,16 +156,7 @@ public final class SioSocket {
     /** Per-socket session data, kept across events (made on first use). */
     public ConcurrentHashMap<String, Object> data() {
         ConcurrentHashMap<String, Object> d = data;
-        if (d == null) {
-            synchronized (this) {
-                d = data;
-                if (d == null) {
-                    d = new ConcurrentHashMap<>();
-                    data = d;
-                }
-            }
-        }
-        return d;
+        return d != null ? d : madeOnce(() -> data, m -> data = m);
     }
 
     /** The session data if any was ever made, else an empty map (for readers: nothing is made). */
@@ -175,16 +168,22 @@ public final class SioSocket {
     /** The pending acks, made on first use (only by a writer). */
     private ConcurrentHashMap<Long, AckCallback> acks() {
         ConcurrentHashMap<Long, AckCallback> a = acks;
-        if (a == null) {
-            synchronized (this) {
-                a = acks;
-                if (a == null) {
-                    a = new ConcurrentHashMap<>();
-                    acks = a;
-                }
-            }
+        return a != null ? a : madeOnce(() -> acks, m -> acks = m);
+    }
+
+    /**
+     * The slow path of {@link #acks()} and {@link #data()}: under this socket's lock, the map in
+     * the volatile field read by {@code field}, or a new one published through {@code publish}
+     * if nobody made it first.
+     */
+    private synchronized <K, V> ConcurrentHashMap<K, V> madeOnce(
+            Supplier<ConcurrentHashMap<K, V>> field, Consumer<ConcurrentHashMap<K, V>> publish) {
+        ConcurrentHashMap<K, V> m = field.get();
+        if (m == null) {
+            m = new ConcurrentHashMap<>();
+            publish.accept(m);
         }
-        return a;
+        return m;
     }
 
     /** Removes and returns the callback waiting for {@code ackId}, or null. */
