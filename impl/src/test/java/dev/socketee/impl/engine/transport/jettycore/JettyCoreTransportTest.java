@@ -1,29 +1,26 @@
 package dev.socketee.impl.engine.transport.jettycore;
 
+import static dev.socketee.impl.engine.transport.SendLoopHarness.FRAMES;
+import static dev.socketee.impl.engine.transport.SendLoopHarness.assertInOrder;
+import static dev.socketee.impl.engine.transport.SendLoopHarness.awaitCount;
+import static dev.socketee.impl.engine.transport.SendLoopHarness.onSmallStack;
+import static dev.socketee.impl.engine.transport.SendLoopHarness.sendFromFourThreads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.socketee.engine.EngineConnection;
-import dev.socketee.engine.EngineIoListener;
 import dev.socketee.engine.EngineIoOptions;
-import dev.socketee.impl.engine.EngineServer;
 import dev.socketee.impl.engine.EngineSession;
-import dev.socketee.impl.engine.HandshakeInfo;
+import dev.socketee.impl.engine.transport.SendLoopHarness;
 import dev.socketee.impl.protocol.engine.Eio4Wire;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import java.lang.reflect.Proxy;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.util.Callback;
@@ -40,30 +37,13 @@ import org.junit.jupiter.api.Test;
  */
 class JettyCoreTransportTest {
 
-    private static final int FRAMES = 20_000;
-    private final List<EngineServer> servers = new ArrayList<>();
-    private final ExecutorService producers = Executors.newSingleThreadExecutor();
+    private final SendLoopHarness loops = new SendLoopHarness();
     private final ExecutorService jetty = Executors.newSingleThreadExecutor();
 
     @AfterEach
     void stop() {
-        producers.shutdownNow();
         jetty.shutdownNow();
-        servers.forEach(EngineServer::close);
-    }
-
-    private EngineSession open(JettyCoreTransport t) {
-        EngineServer server = new EngineServer(EngineIoOptions.builder().pingInterval(Duration.ofMinutes(5))
-                .pingTimeout(Duration.ofMinutes(5)).maxBufferedBytes(100_000_000).build(), new EngineIoListener() {
-                    @Override
-                    public void onOpen(EngineConnection c) {
-                    }
-                });
-        servers.add(server);
-        EngineSession s = server.open(t, new HandshakeInfo(Map.of(), Map.of(), InetSocketAddress.createUnresolved("127.0.0.1", 1),
-                System.currentTimeMillis(), null, null));
-        t.bind(s);
-        return s;
+        loops.close();
     }
 
     private static JettyCoreTransport transport(FakeCore core) {
@@ -75,28 +55,17 @@ class JettyCoreTransportTest {
     @Test
     void inlineCompletionsWhileAnotherThreadSendsDoNotGrowTheStack() throws Exception {
         AtomicReference<EngineSession> session = new AtomicReference<>();
-        AtomicInteger produced = new AtomicInteger();
         FakeCore core = new FakeCore((sent, callback) -> {
-            if (sent.text.startsWith("4") && produced.get() < FRAMES) {
-                int n = produced.incrementAndGet();
-                join(producers.submit(() -> session.get().send("m" + n)));
-            }
+            loops.sendNextDuring(sent.text, session::get);
             callback.succeeded();
         });
         JettyCoreTransport t = transport(core);
-        session.set(open(t));
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread small = new Thread(null, () -> {
-            try {
-                session.get().onWritable(t);
-                session.get().send("m0");
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "small-stack", 256 * 1024);
-        small.start();
-        small.join(TimeUnit.SECONDS.toMillis(60));
-        assertNull(failure.get(), () -> "the send loop failed: " + failure.get());
+        session.set(loops.open(t, JettyCoreTransport::bind));
+        Throwable failure = onSmallStack(() -> {
+            session.get().onWritable(t);
+            session.get().send("m0");
+        });
+        assertNull(failure, () -> "the send loop failed: " + failure);
         assertInOrder(core.texts(), FRAMES + 1);
     }
 
@@ -105,27 +74,10 @@ class JettyCoreTransportTest {
     void laterCompletionsResumeTheLoopFromJettysThread() throws Exception {
         FakeCore core = new FakeCore((sent, callback) -> jetty.execute(callback::succeeded));
         JettyCoreTransport t = transport(core);
-        EngineSession session = open(t);
+        EngineSession session = loops.open(t, JettyCoreTransport::bind);
         session.onWritable(t);
-        Thread[] senders = new Thread[4];
-        AtomicInteger seq = new AtomicInteger();
-        for (int i = 0; i < senders.length; i++) {
-            senders[i] = new Thread(() -> {
-                for (int k = 0; k < FRAMES / senders.length; k++) {
-                    synchronized (seq) {
-                        session.send("m" + seq.getAndIncrement());
-                    }
-                }
-            });
-            senders[i].start();
-        }
-        for (Thread s : senders) {
-            s.join(TimeUnit.SECONDS.toMillis(60));
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (core.count() < FRAMES + 1 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        sendFromFourThreads(session);
+        awaitCount(core::count, FRAMES + 1);
         assertInOrder(core.texts(), FRAMES);
     }
 
@@ -165,24 +117,6 @@ class JettyCoreTransportTest {
         FakeCore core = new FakeCore((sent, callback) -> callback.succeeded());
         transport(core).close();
         assertEquals(List.of("idle PT1.234S", "close 1000"), core.calls);
-    }
-
-    private static void assertInOrder(List<String> texts, int messages) {
-        List<String> msgs = texts.stream().filter(s -> s.startsWith("4")).toList();
-        assertEquals(messages, msgs.size(), "messages written");
-        for (int i = 0; i < msgs.size(); i++) {
-            if (!msgs.get(i).equals("4m" + i)) {
-                throw new AssertionError("frame " + i + " is " + msgs.get(i));
-            }
-        }
-    }
-
-    private static void join(java.util.concurrent.Future<?> f) {
-        try {
-            f.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** What one sendFrame was handed. */
