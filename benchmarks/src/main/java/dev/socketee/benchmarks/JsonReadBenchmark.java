@@ -5,25 +5,11 @@ import dev.socketee.impl.json.JsonScanner;
 import dev.socketee.impl.json.RawJson;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Reading an event's data array: Socketee's scanner (validates, cuts raw arguments, builds no
@@ -32,31 +18,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * JSON-P based reader) and JSON-B (Yasson, {@code fromJson(text, Object.class)}: plain maps and
  * lists, as JsonReader gives). Factories and the Jsonb instance are made once, as a server would.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class JsonReadBenchmark {
-
-    @Param({Inputs.ECHO, Inputs.CHAT})
-    public String shape;
+public class JsonReadBenchmark extends JsonFixture {
 
     String json;
     JsonReaderFactory jsonp;
-    Jsonb jsonb;
 
-    @Setup
-    public void setup() {
+    @Override
+    void prepare() {
         json = Inputs.json(shape);
         jsonp = JsonProvider.provider().createReaderFactory(Map.of());
-        jsonb = JsonbBuilder.create();
-    }
-
-    @TearDown
-    public void tearDown() throws Exception {
-        jsonb.close();
     }
 
     @Benchmark
