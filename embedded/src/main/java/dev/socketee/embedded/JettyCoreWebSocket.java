@@ -17,6 +17,8 @@ final class JettyCoreWebSocket {
 
     static final String SETTING = "socketee.websocket-transport";
     static final String JETTY_CORE = "jetty-core";
+    /** Handle websocket messages on the thread that read them (Jetty core only; see README). */
+    static final String IO_THREAD = "socketee.websocket-io-thread";
     /** What Socketee's jettycore package links, directly or through the signatures it calls. */
     private static final String[] LINKED = {
         "org.eclipse.jetty.websocket.core.", "org.eclipse.jetty.ee10.servlet.", "org.eclipse.jetty.server.",
@@ -30,6 +32,10 @@ final class JettyCoreWebSocket {
     static void configure(WebAppContext app) {
         String choice = System.getProperty(SETTING, JETTY_CORE).trim();
         app.setInitParameter(SETTING, choice);
+        String ioThread = System.getProperty(IO_THREAD);
+        if (ioThread != null) {
+            app.setInitParameter(IO_THREAD, ioThread.trim()); // else the application's own configuration decides
+        }
         if (JETTY_CORE.equals(choice)) {
             ClassMatcher visible = new ClassMatcher();
             for (String pkg : LINKED) {

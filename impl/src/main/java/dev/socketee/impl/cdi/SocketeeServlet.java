@@ -38,7 +38,7 @@ final class SocketeeServlet extends HttpServlet {
         admissions = ConnectionAdmissions.resolve(beanManager);
         try {
             WebSocketUpgrade upgrade = WebSocketUpgrades.choose(SocketeeConfig.setting(getServletContext(), WebSocketUpgrades.SETTING),
-                    getServletContext(), runtime.engine(), () -> bridge == null ? null
+                    SocketeeConfig.setting(getServletContext(), WebSocketUpgrades.IO_THREAD_SETTING), getServletContext(), runtime.engine(), () -> bridge == null ? null
                             : new JakartaUpgrade(runtime.engine(), webSockets, (WebSocketBridge) bridge));
             engine = new EngineServlet(runtime.engine(), upgrade, admissions);
             runtime.health().serving(upgrade != null, runtime.engine().options().transports().contains("websocket"));

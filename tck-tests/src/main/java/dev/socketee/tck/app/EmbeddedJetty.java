@@ -65,10 +65,15 @@ public final class EmbeddedJetty implements AutoCloseable {
 
     /**
      * As socketee-run: the websocket on Jetty's core ({@code -Dsocketee.websocket-transport=jakarta}
-     * for the portable Jakarta endpoint, as on every other server).
+     * for the portable Jakarta endpoint, as on every other server; {@code -Dsocketee.websocket-io-thread=true}
+     * for messages handled on the thread that read them).
      */
     private static void websocketTransport(ServletContextHandler context) {
         context.setInitParameter(WebSocketUpgrades.SETTING, System.getProperty(WebSocketUpgrades.SETTING, WebSocketUpgrades.JETTY_CORE));
+        String ioThread = System.getProperty(WebSocketUpgrades.IO_THREAD_SETTING);
+        if (ioThread != null) {
+            context.setInitParameter(WebSocketUpgrades.IO_THREAD_SETTING, ioThread);
+        }
     }
 
     private static ServerConnector connector(Server server, String host, int port) {

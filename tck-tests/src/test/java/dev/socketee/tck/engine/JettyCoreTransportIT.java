@@ -68,6 +68,22 @@ class JettyCoreTransportIT {
         }
     }
 
+    /**
+     * {@code socketee.websocket-io-thread=true} (the embedded-io-thread execution): a message is handled
+     * by the selector's own read callback, seen in the handler's stack; otherwise by a pool thread
+     * Jetty handed the connection to (no such frame).
+     */
+    @Test
+    void messagesAreHandledOnTheThreadTheSettingSays() {
+        boolean ioThread = Boolean.getBoolean(WebSocketUpgrades.IO_THREAD_SETTING)
+                && !WebSocketUpgrades.JAKARTA.equals(System.getProperty(WebSocketUpgrades.SETTING));
+        try (RawWs ws = open()) {
+            ws.sendText("4where");
+            assertEquals("4where", ws.nextText());
+            assertEquals(ioThread, Echo.lastOnSelectorCallback, "handled in IoThreadEndPoint's read callback");
+        }
+    }
+
     @Test
     void fragmentedMessageIsOneMessage() throws Exception {
         try (RawWs ws = open()) {
@@ -123,8 +139,13 @@ class JettyCoreTransportIT {
             Listening.SIDS.add(connection.id());
         }
 
+        /** Whether the last message's handling ran inside Socketee's non-blocking read callback. */
+        static volatile boolean lastOnSelectorCallback;
+
         @Override
         public void onMessage(EngineConnection connection, String text) {
+            lastOnSelectorCallback = java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+                    .anyMatch(f -> f.getClassName().endsWith("IoThreadEndPoint$NonBlockingRead"));
             connection.send(text);
         }
 

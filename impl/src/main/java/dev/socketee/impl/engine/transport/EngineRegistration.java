@@ -24,7 +24,8 @@ public final class EngineRegistration {
         ServerContainer webSockets = (ServerContainer) context.getAttribute(ServerContainer.class.getName());
         WebSocketUpgrade upgrade = null;
         if (options.transports().contains(EngineIoOptions.WEBSOCKET)) {
-            upgrade = WebSocketUpgrades.choose(setting(context), context, server, () -> {
+            upgrade = WebSocketUpgrades.choose(setting(context, WebSocketUpgrades.SETTING),
+                    setting(context, WebSocketUpgrades.IO_THREAD_SETTING), context, server, () -> {
                 if (webSockets == null) {
                     throw new IllegalStateException("No Jakarta WebSocket container in this web application;"
                             + " enable WebSocket on the server or configure transports=[polling]");
@@ -43,9 +44,9 @@ public final class EngineRegistration {
         servlet.addMapping(options.path() + "/*");
     }
 
-    /** {@link WebSocketUpgrades#SETTING}: the context's init parameter, else the system property. */
-    private static String setting(ServletContext context) {
-        String v = context.getInitParameter(WebSocketUpgrades.SETTING);
-        return v != null && !v.isBlank() ? v : System.getProperty(WebSocketUpgrades.SETTING);
+    /** The context's init parameter {@code key}, else the system property. */
+    private static String setting(ServletContext context, String key) {
+        String v = context.getInitParameter(key);
+        return v != null && !v.isBlank() ? v : System.getProperty(key);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.FutureCallback;
 import org.eclipse.jetty.websocket.core.WebSocketComponents;
@@ -28,24 +29,30 @@ public final class JettyCoreUpgrade implements WebSocketUpgrade {
     private final EngineServer server;
     private final WebSocketComponents components;
     private final Handshaker handshaker = Handshaker.newInstance();
+    private final boolean ioThread;
 
-    private JettyCoreUpgrade(EngineServer server, WebSocketComponents components) {
+    private JettyCoreUpgrade(EngineServer server, WebSocketComponents components, boolean ioThread) {
         this.server = server;
         this.components = components;
+        this.ioThread = ioThread;
     }
 
     /**
      * For the Jetty ee10 application of {@code context} (the components its Jakarta container
      * shares, made if it has none).
      *
+     * With {@code ioThread}, websocket messages are handled on the selector thread that read them
+     * ({@link IoThreadEndPoint}); otherwise on a pool thread, as Jetty's Jakarta endpoint does.
+     *
      * @throws IllegalStateException when {@code context} is not a Jetty 12 ee10 context
      */
-    public static WebSocketUpgrade create(ServletContext context, EngineServer server) {
+    public static WebSocketUpgrade create(ServletContext context, EngineServer server, boolean ioThread) {
         ServletContextHandler handler = ServletContextHandler.getServletContextHandler(context);
         if (handler == null || handler.getServer() == null) {
             throw new IllegalStateException("not a Jetty 12 ee10 servlet context: " + context.getClass().getName());
         }
-        return new JettyCoreUpgrade(server, WebSocketServerComponents.ensureWebSocketComponents(handler.getServer(), handler));
+        return new JettyCoreUpgrade(server, WebSocketServerComponents.ensureWebSocketComponents(handler.getServer(), handler),
+                ioThread);
     }
 
     @Override
@@ -58,7 +65,7 @@ public final class JettyCoreUpgrade implements WebSocketUpgrade {
         EngineNegotiator negotiator = new EngineNegotiator(server.options(),
                 new EngineFrameHandler(server, handshake, sid, wire));
         FutureCallback upgraded = new FutureCallback();
-        if (!handshaker.upgradeRequest(negotiator, new PathOnly(base), base.getServletContextResponse(), upgraded,
+        if (!handshaker.upgradeRequest(negotiator, new PathOnly(base, ioThread), base.getServletContextResponse(), upgraded,
                 components, null)) {
             return; // not a valid websocket upgrade: the servlet answers it (the response is not 101)
         }
@@ -75,19 +82,28 @@ public final class JettyCoreUpgrade implements WebSocketUpgrade {
      * map of its own, for a frame handler that asks its core session; ours never does (the session has
      * what it needs in its {@link HandshakeInfo}), so each idle connection keeps ~0.8 KB less. The URI
      * left is relative (Jetty then keeps it as given); {@code isSecure} still comes from the request.
+     * With {@code ioThread}, its connection's endpoint (the one the websocket connection will use)
+     * is the {@link IoThreadEndPoint}.
      */
     private static final class PathOnly extends Request.Wrapper {
 
         private final HttpURI uri;
+        private final ConnectionMetaData connection;
 
-        PathOnly(Request request) {
+        PathOnly(Request request, boolean ioThread) {
             super(request);
             this.uri = HttpURI.build().path(request.getHttpURI().getPath()).asImmutable();
+            this.connection = ioThread ? new IoThreadConnection(request.getConnectionMetaData()) : request.getConnectionMetaData();
         }
 
         @Override
         public HttpURI getHttpURI() {
             return uri;
+        }
+
+        @Override
+        public ConnectionMetaData getConnectionMetaData() {
+            return connection;
         }
     }
 }
