@@ -24,6 +24,9 @@ import org.eclipse.jetty.util.Callback;
  * and NIO's level-triggered selection reports at once anything that came in meanwhile. Nothing is
  * lost or reordered.
  *
+ * <p>A read callback that runs long on the selector (a handler that blocks) is logged by the
+ * {@link SelectorStallWatch}.
+ *
  * <p>Only for {@link SocketChannelEndPoint} ({@link #around}): under TLS the decrypting endpoint
  * can hold bytes the selector does not see, and its callbacks are its own. Everything else is the
  * wrapped endpoint's.
@@ -31,6 +34,7 @@ import org.eclipse.jetty.util.Callback;
 final class IoThreadEndPoint implements EndPoint {
 
     private final EndPoint socket;
+    private final SelectorStallWatch stalls;
     /** The last read left room in the buffer: the socket is empty. Touched only by the reading thread. */
     private boolean drained;
     /** Jetty registers the same read callback each time: its non-blocking twin is made once. */
@@ -38,7 +42,12 @@ final class IoThreadEndPoint implements EndPoint {
     private Callback lastNonBlocking;
 
     IoThreadEndPoint(EndPoint socket) {
+        this(socket, SelectorStallWatch.SHARED);
+    }
+
+    IoThreadEndPoint(EndPoint socket, SelectorStallWatch stalls) {
         this.socket = socket;
+        this.stalls = stalls;
     }
 
     /** The endpoint Jetty's websocket connection should use: this wrapper for plain TCP, else {@code endPoint} itself. */
@@ -71,17 +80,17 @@ final class IoThreadEndPoint implements EndPoint {
     /** Called by the one thread that is reading (Jetty serializes a connection's fill interest). */
     private Callback nonBlocking(Callback read) {
         if (read != lastRead) {
-            lastNonBlocking = new NonBlockingRead(read);
+            lastNonBlocking = new NonBlockingRead(read, stalls);
             lastRead = read;
         }
         return lastNonBlocking;
     }
 
     /** The websocket connection's read callback, run by the selector itself. */
-    private record NonBlockingRead(Callback read) implements Callback {
+    private record NonBlockingRead(Callback read, SelectorStallWatch stalls) implements Callback {
         @Override
         public void succeeded() {
-            read.succeeded();
+            stalls.succeeded(read);
         }
 
         @Override
