@@ -4,17 +4,8 @@ import dev.socketee.impl.protocol.engine.Eio4Wire;
 import dev.socketee.impl.protocol.engine.EnginePacket;
 import dev.socketee.impl.protocol.engine.v3.Eio3Wire;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Engine.IO packets and polling payloads, v4 and v3, as the transports encode and decode them:
@@ -22,13 +13,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 64-byte binary one. Encoders get fresh packets each call, so no frame cached by an earlier call
  * (a broadcast's sharing) is measured; the broadcast case is the cached one, and costs a field read.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class EngineCodecBenchmark {
+public class EngineCodecBenchmark extends BenchmarkSettings {
 
     /** The Socket.IO text the packets carry: the load generator's echo event. */
     static final String SIO_TEXT = "21" + Inputs.json(Inputs.ECHO);
