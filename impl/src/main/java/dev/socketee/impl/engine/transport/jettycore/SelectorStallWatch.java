@@ -11,7 +11,8 @@ import java.util.logging.Logger;
  * selector thread, so a synchronous handler that blocks holds up every connection of that
  * selector. Nothing can take the thread back; what this does is say so: a callback that took
  * longer than the threshold is logged as a warning naming the setting and the way out (one line
- * a minute at most, with a count of the ones left out). Two clock reads per callback.
+ * a minute at most, with a count of the ones left out). A long GC pause inside a callback counts
+ * too, and the line says so. Two clock reads per callback.
  */
 final class SelectorStallWatch {
 
@@ -39,8 +40,9 @@ final class SelectorStallWatch {
             long took = nanoClock.getAsLong() - start;
             if (took >= thresholdNanos) {
                 warnings.log(() -> "A websocket read took " + TimeUnit.NANOSECONDS.toMillis(took)
-                        + " ms on Jetty's selector thread (socketee.websocket-io-thread=true): a synchronous handler"
-                        + " blocked, and every connection of this selector waited for it. Make blocking handlers"
+                        + " ms on Jetty's selector thread (socketee.websocket-io-thread=true), and every connection"
+                        + " of this selector waited for it: a synchronous handler that blocks (JDBC, a remote call,"
+                        + " waiting for an ack) does this, as does a long GC pause. Make blocking handlers"
                         + " @ObservesAsync, or leave socketee.websocket-io-thread off.");
             }
         }
