@@ -20,7 +20,27 @@ import org.junit.jupiter.api.Test;
 /** Which Jsonb the binder uses, looked up in a real CDI container (Weld SE) as SocketeeRuntime.start does. */
 class JsonbSourceTest {
 
-    public record Person(String firstName, byte[] photo) {
+    /**
+     * A bean with fields, not a record: Yasson binds a record through its constructor's parameter
+     * names, and once Jazzer's agent is in the JVM (a fuzz test ran first in the same surefire
+     * fork) the record read back with every property null; what is tested here is whose Jsonb
+     * binds, not how Yasson finds a record's parameters.
+     */
+    public static class Person {
+        public String firstName;
+        public byte[] photo;
+
+        public Person() {
+        }
+
+        Person(String firstName, byte[] photo) {
+            this.firstName = firstName;
+            this.photo = photo;
+        }
+
+        String firstName() {
+            return firstName;
+        }
     }
 
     @ApplicationScoped
