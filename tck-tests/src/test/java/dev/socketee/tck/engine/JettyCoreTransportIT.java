@@ -84,6 +84,44 @@ class JettyCoreTransportIT {
         }
     }
 
+    /**
+     * In io-thread mode a handler that blocks holds the selector: the server says so in its log
+     * (SelectorStallWatch), with the duration and the setting. The handler's sleep is what is
+     * tested; the test itself waits for the log line.
+     */
+    @Test
+    void aHandlerThatBlocksTheSelectorIsLogged() throws InterruptedException {
+        Assumptions.assumeTrue(Boolean.getBoolean(WebSocketUpgrades.IO_THREAD_SETTING)
+                && !WebSocketUpgrades.JAKARTA.equals(System.getProperty(WebSocketUpgrades.SETTING)), "io-thread mode only");
+        java.util.concurrent.BlockingQueue<java.util.logging.LogRecord> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.socketee.impl.engine.transport.jettycore.SelectorStallWatch");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try (RawWs ws = open()) {
+            ws.sendText("4block");
+            assertEquals("4block", ws.nextText());
+            java.util.logging.LogRecord line = lines.poll(10, TimeUnit.SECONDS);
+            assertTrue(line != null, "no warning about the blocked selector");
+            assertEquals(java.util.logging.Level.WARNING, line.getLevel());
+            assertTrue(line.getMessage().contains("socketee.websocket-io-thread"), line.getMessage());
+        } finally {
+            log.removeHandler(capture);
+        }
+    }
+
     @Test
     void fragmentedMessageIsOneMessage() throws Exception {
         try (RawWs ws = open()) {
@@ -146,7 +184,19 @@ class JettyCoreTransportIT {
         public void onMessage(EngineConnection connection, String text) {
             lastOnSelectorCallback = java.util.Arrays.stream(Thread.currentThread().getStackTrace())
                     .anyMatch(f -> f.getClassName().endsWith("IoThreadEndPoint$NonBlockingRead"));
+            if (text.equals("block")) {
+                blockLikeAJdbcCall();
+            }
             connection.send(text);
+        }
+
+        /** What a handler that must not run on the selector does: 150 ms, over SelectorStallWatch's 100. */
+        private static void blockLikeAJdbcCall() {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override

@@ -16,9 +16,9 @@ final class IoThreadConnection extends ConnectionMetaData.Wrapper {
 
     private final Connection connection;
 
-    IoThreadConnection(ConnectionMetaData real) {
+    IoThreadConnection(ConnectionMetaData real, SelectorStallWatch stalls) {
         super(real);
-        this.connection = new Reading(real.getConnection());
+        this.connection = new Reading(real.getConnection(), stalls);
     }
 
     @Override
@@ -31,9 +31,9 @@ final class IoThreadConnection extends ConnectionMetaData.Wrapper {
         private final Connection http;
         private final EndPoint endPoint;
 
-        Reading(Connection http) {
+        Reading(Connection http, SelectorStallWatch stalls) {
             this.http = http;
-            this.endPoint = IoThreadEndPoint.around(http.getEndPoint());
+            this.endPoint = IoThreadEndPoint.around(http.getEndPoint(), stalls);
         }
 
         @Override

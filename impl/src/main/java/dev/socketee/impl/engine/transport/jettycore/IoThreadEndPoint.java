@@ -41,18 +41,14 @@ final class IoThreadEndPoint implements EndPoint {
     private Callback lastRead;
     private Callback lastNonBlocking;
 
-    IoThreadEndPoint(EndPoint socket) {
-        this(socket, SelectorStallWatch.SHARED);
-    }
-
     IoThreadEndPoint(EndPoint socket, SelectorStallWatch stalls) {
         this.socket = socket;
         this.stalls = stalls;
     }
 
     /** The endpoint Jetty's websocket connection should use: this wrapper for plain TCP, else {@code endPoint} itself. */
-    static EndPoint around(EndPoint endPoint) {
-        return endPoint instanceof SocketChannelEndPoint ? new IoThreadEndPoint(endPoint) : endPoint;
+    static EndPoint around(EndPoint endPoint, SelectorStallWatch stalls) {
+        return endPoint instanceof SocketChannelEndPoint ? new IoThreadEndPoint(endPoint, stalls) : endPoint;
     }
 
     @Override

@@ -29,12 +29,13 @@ public final class JettyCoreUpgrade implements WebSocketUpgrade {
     private final EngineServer server;
     private final WebSocketComponents components;
     private final Handshaker handshaker = Handshaker.newInstance();
-    private final boolean ioThread;
+    /** With ioThread: this server's watch on its selector threads; null otherwise. */
+    private final SelectorStallWatch stalls;
 
     private JettyCoreUpgrade(EngineServer server, WebSocketComponents components, boolean ioThread) {
         this.server = server;
         this.components = components;
-        this.ioThread = ioThread;
+        this.stalls = ioThread ? new SelectorStallWatch() : null;
     }
 
     /**
@@ -65,7 +66,7 @@ public final class JettyCoreUpgrade implements WebSocketUpgrade {
         EngineNegotiator negotiator = new EngineNegotiator(server.options(),
                 new EngineFrameHandler(server, handshake, sid, wire));
         FutureCallback upgraded = new FutureCallback();
-        if (!handshaker.upgradeRequest(negotiator, new PathOnly(base, ioThread), base.getServletContextResponse(), upgraded,
+        if (!handshaker.upgradeRequest(negotiator, new PathOnly(base, stalls), base.getServletContextResponse(), upgraded,
                 components, null)) {
             return; // not a valid websocket upgrade: the servlet answers it (the response is not 101)
         }
@@ -82,18 +83,19 @@ public final class JettyCoreUpgrade implements WebSocketUpgrade {
      * map of its own, for a frame handler that asks its core session; ours never does (the session has
      * what it needs in its {@link HandshakeInfo}), so each idle connection keeps ~0.8 KB less. The URI
      * left is relative (Jetty then keeps it as given); {@code isSecure} still comes from the request.
-     * With {@code ioThread}, its connection's endpoint (the one the websocket connection will use)
-     * is the {@link IoThreadEndPoint}.
+     * With a {@code stalls} watch (io-thread mode), its connection's endpoint (the one the websocket
+     * connection will use) is the {@link IoThreadEndPoint}.
      */
     private static final class PathOnly extends Request.Wrapper {
 
         private final HttpURI uri;
         private final ConnectionMetaData connection;
 
-        PathOnly(Request request, boolean ioThread) {
+        PathOnly(Request request, SelectorStallWatch stalls) {
             super(request);
             this.uri = HttpURI.build().path(request.getHttpURI().getPath()).asImmutable();
-            this.connection = ioThread ? new IoThreadConnection(request.getConnectionMetaData()) : request.getConnectionMetaData();
+            this.connection = stalls != null ? new IoThreadConnection(request.getConnectionMetaData(), stalls)
+                    : request.getConnectionMetaData();
         }
 
         @Override

@@ -19,11 +19,15 @@ final class SelectorStallWatch {
     private static final Logger LOG = Logger.getLogger(SelectorStallWatch.class.getName());
     /** Ten thousand echo acks' worth of selector time: far above any non-blocking handler's. */
     static final long THRESHOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    static final SelectorStallWatch SHARED = new SelectorStallWatch(THRESHOLD_NANOS, System::nanoTime);
 
     private final long thresholdNanos;
     private final LongSupplier nanoClock;
     private final ThrottledLog warnings;
+
+    /** One per server (its own log throttle): {@link #THRESHOLD_NANOS} on the system clock. */
+    SelectorStallWatch() {
+        this(THRESHOLD_NANOS, System::nanoTime);
+    }
 
     SelectorStallWatch(long thresholdNanos, LongSupplier nanoClock) {
         this.thresholdNanos = thresholdNanos;

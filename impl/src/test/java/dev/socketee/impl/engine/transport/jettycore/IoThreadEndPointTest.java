@@ -24,7 +24,7 @@ class IoThreadEndPointTest {
     }
 
     private final CountingEndPoint socket = new CountingEndPoint();
-    private final IoThreadEndPoint endPoint = new IoThreadEndPoint(socket);
+    private final IoThreadEndPoint endPoint = new IoThreadEndPoint(socket, new SelectorStallWatch());
 
     @Test
     void aReadThatLeftRoomAnswersTheNextReadWithoutTheSocket() throws IOException {
@@ -78,7 +78,7 @@ class IoThreadEndPointTest {
 
     @Test
     void onlyPlainTcpEndPointsAreWrapped() {
-        assertSame(socket, IoThreadEndPoint.around(socket), "anything but a SocketChannelEndPoint (TLS's decrypting one) reads as it is");
+        assertSame(socket, IoThreadEndPoint.around(socket, new SelectorStallWatch()), "anything but a SocketChannelEndPoint (TLS's decrypting one) reads as it is");
     }
 
     @Test
@@ -119,7 +119,7 @@ class IoThreadEndPointTest {
             public void fillInterested(org.eclipse.jetty.util.Callback callback) {
                 registered.add(callback);
             }
-        });
+        }, new SelectorStallWatch());
         seen.fillInterested(read);
         seen.fillInterested(read);
 
