@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 final class SelectorStallWatch {
 
     private static final Logger LOG = Logger.getLogger(SelectorStallWatch.class.getName());
-    /** Ten thousand echo acks' worth of selector time: far above any non-blocking handler's. */
+    /** Thousands of echo acks' worth of selector time (13 us each): far above any non-blocking handler's. */
     static final long THRESHOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final long thresholdNanos;
