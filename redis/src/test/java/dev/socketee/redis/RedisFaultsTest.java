@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.socketee.adapter.Adapter;
 import dev.socketee.adapter.BroadcastOptions;
 import dev.socketee.adapter.SocketDetails;
+import dev.socketee.tck.support.LogCapture;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -68,7 +69,7 @@ class RedisFaultsTest {
     void aRedisRestartMidRunIsSurvivedAndNothingArrivesTwice(boolean sharded) throws Exception {
         RedisAdapterOptions options = options(sharded);
         try (RedisServer redis = RedisServer.start(); TestCluster cluster = TestCluster.redis(redis.uri(), options, "/f", 2);
-                LogCapture log = new LogCapture(RedisBus.class)) {
+                LogCapture log = LogCapture.of(RedisBus.class).atLevel(Level.FINE)) {
             cluster.host(0).connect("x0", "room");
             cluster.host(1).connect("x1", "room");
             cluster.settle();
@@ -77,7 +78,7 @@ class RedisFaultsTest {
             assertEquals(1, cluster.host(1).writes("before").size());
 
             redis.stopProcess();
-            log.await(Level.WARNING, "lost the connection to Redis");
+            log.await(Level.WARNING, "lost the connection to Redis", Duration.ofSeconds(5));
             cluster.adapter(0).broadcast(event("during"), BroadcastOptions.all()); // local only: dropped for the others
             assertEquals(1, cluster.host(0).writes("during").size());
             assertEquals(1, cluster.adapter(0).serverCount().toCompletableFuture().get(5, TimeUnit.SECONDS));
@@ -94,7 +95,7 @@ class RedisFaultsTest {
             assertEquals(List.of("y1"), cluster.host(1).writes("after-new-room").stream().map(TestHost.Write::socketId).toList());
             assertEquals(List.of("x0"), cluster.host(0).writes("back").stream().map(TestHost.Write::socketId).toList());
             assertEquals(List.of(), cluster.host(1).writes("during"), "at-most-once: what was sent while Redis was away is gone");
-            log.await(Level.INFO, "reconnected to Redis");
+            log.await(Level.INFO, "reconnected to Redis", Duration.ofSeconds(5));
             assertEquals(2, log.messages(Level.WARNING).stream().filter(m -> m.contains("lost the connection")).count(), "once per node");
         }
     }
@@ -161,7 +162,7 @@ class RedisFaultsTest {
         }
         RedisAdapterOptions options = options(sharded);
         String uri = "redis://127.0.0.1:" + port;
-        try (LogCapture log = new LogCapture(RedisBus.class);
+        try (LogCapture log = LogCapture.of(RedisBus.class).atLevel(Level.FINE);
                 RedisAdapterFactory f0 = new RedisAdapterFactory(RedisURI.create(uri), options, TestCluster.RESOURCES)) {
             TestHost h0 = host(f0, "/f", "n0"); // init does not wait for Redis
             h0.connect("a0", "room");
@@ -171,7 +172,7 @@ class RedisFaultsTest {
             assertEquals(List.of("a0"), sockets.stream().map(SocketDetails::id).toList());
             assertEquals(List.of(), h0.adapter.serverSideEmitWithAck(List.of("q")).toCompletableFuture().get(5, TimeUnit.SECONDS));
             assertEquals(1, h0.adapter.serverCount().toCompletableFuture().get(5, TimeUnit.SECONDS));
-            log.await(Level.WARNING, "cannot reach Redis at redis://127.0.0.1:" + port);
+            log.await(Level.WARNING, "cannot reach Redis at redis://127.0.0.1:" + port, Duration.ofSeconds(5));
 
             try (RedisServer redis = RedisServer.startOn(port)) {
                 f0.connected().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -231,7 +232,7 @@ class RedisFaultsTest {
         RedisServer redis = RedisServer.shared();
         Class<?> adapterClass = sharded ? ShardedRedisAdapter.class : RedisAdapter.class;
         RedisClient client = RedisClient.create(TestCluster.RESOURCES, RedisURI.create(redis.uri()));
-        try (TestCluster cluster = TestCluster.redis(redis.uri(), options, "/f", 2); LogCapture log = new LogCapture(adapterClass);
+        try (TestCluster cluster = TestCluster.redis(redis.uri(), options, "/f", 2); LogCapture log = LogCapture.of(adapterClass).atLevel(Level.FINE);
                 StatefulRedisConnection<byte[], byte[]> raw = client.connect(ByteArrayCodec.INSTANCE)) {
             cluster.host(1).connect("a1", "room");
             cluster.settle();

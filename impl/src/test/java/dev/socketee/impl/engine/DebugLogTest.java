@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.socketee.engine.EngineIoOptions;
 import dev.socketee.impl.engine.transport.Transport;
 import dev.socketee.impl.protocol.engine.EnginePacket;
+import dev.socketee.tck.support.LogCapture;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,21 +25,7 @@ class DebugLogTest {
 
     private static final List<DebugLog> ALL = List.of(DebugLog.ENGINE, DebugLog.ENGINE_PACKETS, DebugLog.SIO, DebugLog.SIO_PACKETS);
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            lines.add(r.getLoggerName() + " " + r.getLevel() + " " + r.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture capture;
     private final List<Level> saved = new ArrayList<>();
     private final List<EnginePacket> sent = new ArrayList<>();
     private final ManualScheduler time = new ManualScheduler();
@@ -54,8 +38,7 @@ class DebugLogTest {
             saved.add(d.logger().getLevel());
         }
         // on the two parents only: the packet loggers' records reach them too (the names nest)
-        DebugLog.ENGINE.logger().addHandler(capture);
-        DebugLog.SIO.logger().addHandler(capture);
+        capture = LogCapture.of(DebugLog.ENGINE.logger(), DebugLog.SIO.logger());
         server = new EngineServer(EngineIoOptions.builder().build(), c -> { }, EngineThreads.of(time, Runnable::run), false);
         session = server.open(new Transport() {
             @Override
@@ -79,8 +62,8 @@ class DebugLogTest {
     void restore() {
         for (int i = 0; i < ALL.size(); i++) {
             ALL.get(i).logger().setLevel(saved.get(i));
-            ALL.get(i).logger().removeHandler(capture);
         }
+        capture.close();
     }
 
     private static void level(Level level) {
@@ -97,10 +80,10 @@ class DebugLogTest {
         DebugLog.ENGINE_PACKETS.packet(session, false, "polling", open);
         DebugLog.ENGINE.event(session, "closed:", "transport close");
         assertEquals("dev.socketee.engine.packets FINE " + session.tag() + " > polling 0" + open.text().replace(session.id(), session.tag()),
-                lines.get(0));
-        assertEquals("dev.socketee.engine FINE " + session.tag() + " closed: transport close", lines.get(1));
+                capture.lines().get(0));
+        assertEquals("dev.socketee.engine FINE " + session.tag() + " closed: transport close", capture.lines().get(1));
         assertEquals(SessionTag.of(session.id()), session.tag());
-        lines.forEach(l -> assertFalse(l.contains(session.id()), l));
+        capture.lines().forEach(l -> assertFalse(l.contains(session.id()), l));
     }
 
     @Test
@@ -123,7 +106,7 @@ class DebugLogTest {
                 "dev.socketee.sio.packets FINE " + t + " < 2[\"chat\",\"hi\"]",
                 "dev.socketee.sio.packets FINE " + t + " < attachment 7 bytes",
                 "dev.socketee.sio.packets FINE " + t + " > 51-[\"file\",{\"_placeholder\":true,\"num\":0}] + attachment 3 bytes"),
-                lines);
+                capture.lines());
     }
 
     @Test
@@ -145,13 +128,13 @@ class DebugLogTest {
                 "dev.socketee.sio FINE " + t + " /chat socket sock1 joined room lobby",
                 "dev.socketee.sio FINE " + t + " /chat socket sock1 connected",
                 "dev.socketee.engine FINE " + t + " websocket failed (java.io.IOException: Connection reset): transport close",
-                "dev.socketee.engine FINE s:- request refused: UNKNOWN_SID"), lines);
+                "dev.socketee.engine FINE s:- request refused: UNKNOWN_SID"), capture.lines());
     }
 
     @Test
     void theSessionLogsItsHandshakeAndItsCloseWithTheReason() {
         level(Level.FINE);
-        lines.clear();
+        capture.clear();
         EngineSession other = server.open(new Transport() {
             @Override
             public String name() {
@@ -167,8 +150,8 @@ class DebugLogTest {
             }
         }, session.handshake());
         other.onClose(EngineCloseReason.PING_TIMEOUT);
-        assertTrue(lines.contains("dev.socketee.engine FINE " + other.tag() + " handshake: new session on websocket"), lines.toString());
-        assertTrue(lines.contains("dev.socketee.engine FINE " + other.tag() + " closed: ping timeout"), lines.toString());
+        assertTrue(capture.lines().contains("dev.socketee.engine FINE " + other.tag() + " handshake: new session on websocket"), capture.lines().toString());
+        assertTrue(capture.lines().contains("dev.socketee.engine FINE " + other.tag() + " closed: ping timeout"), capture.lines().toString());
     }
 
     @Test
@@ -186,7 +169,7 @@ class DebugLogTest {
                 "dev.socketee.engine FINE " + t + " heartbeat: pong",
                 "dev.socketee.engine FINE " + t + " heartbeat: ping, pong due within (ms) " + o.pingTimeout().toMillis(),
                 "dev.socketee.engine FINE " + t + " closed: ping timeout"),
-                lines.stream().filter(l -> l.startsWith("dev.socketee.engine FINE")).toList());
+                capture.lines().stream().filter(l -> l.startsWith("dev.socketee.engine FINE")).toList());
     }
 
     @Test
@@ -238,7 +221,7 @@ class DebugLogTest {
         for (int i = 0; i < 20_000; i++) {
             calls.run(); // warm up
         }
-        assertEquals(List.of(), lines, "nothing is logged, and no TRIPWIRE was turned into a string");
+        assertEquals(List.of(), capture.lines(), "nothing is logged, and no TRIPWIRE was turned into a string");
         org.junit.jupiter.api.Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
                 && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled(), "per-thread allocation counts (HotSpot)");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -250,6 +233,6 @@ class DebugLogTest {
         long allocated = threads.getThreadAllocatedBytes(thread) - before;
         // a million calls: one 16-byte object per call would be 16 MB; what is left is the measurement's own
         assertTrue(allocated < 256 * 1024, "allocated " + allocated + " bytes for a million calls while off");
-        assertEquals(List.of(), lines);
+        assertEquals(List.of(), capture.lines());
     }
 }

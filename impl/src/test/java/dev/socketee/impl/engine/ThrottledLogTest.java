@@ -3,37 +3,16 @@ package dev.socketee.impl.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.socketee.tck.support.LogCapture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class ThrottledLogTest {
 
-    private final List<String> lines = new ArrayList<>();
     private final Logger logger = Logger.getAnonymousLogger();
-
-    ThrottledLogTest() {
-        logger.setUseParentHandlers(false);
-        logger.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                lines.add(r.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
-    }
+    private final LogCapture capture = LogCapture.of(logger).quiet();
 
     @Test
     void writesAtMostTheQuotaPerWindowAndCountsTheRest() {
@@ -47,14 +26,14 @@ class ThrottledLogTest {
                 return "bad packet " + n;
             });
         }
-        assertEquals(3, lines.size());
-        assertEquals(3, built.get(), "suppressed lines build no message");
+        assertEquals(3, capture.messages().size());
+        assertEquals(3, built.get(), "suppressed capture.messages() build no message");
         assertEquals(2997, log.suppressedCount());
 
         now.addAndGet(1_000);
         log.log(() -> "next window");
-        assertEquals(4, lines.size());
-        assertTrue(lines.get(3).startsWith("next window (2997 similar"), lines.get(3));
+        assertEquals(4, capture.messages().size());
+        assertTrue(capture.messages().get(3).startsWith("next window (2997 similar"), capture.messages().get(3));
         assertEquals(0, log.suppressedCount());
     }
 
@@ -65,6 +44,6 @@ class ThrottledLogTest {
         log.log(() -> {
             throw new AssertionError("must not be built");
         });
-        assertEquals(0, lines.size());
+        assertEquals(0, capture.messages().size());
     }
 }

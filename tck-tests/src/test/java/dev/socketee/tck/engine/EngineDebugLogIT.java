@@ -1,6 +1,5 @@
 package dev.socketee.tck.engine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -10,12 +9,12 @@ import dev.socketee.tck.RawHttp;
 import dev.socketee.tck.RawWs;
 import dev.socketee.tck.TestServer;
 import dev.socketee.tck.servers.ServerUnderTest;
+import dev.socketee.tck.support.LogCapture;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -30,41 +29,22 @@ import org.junit.jupiter.api.Test;
  */
 class EngineDebugLogIT {
 
-    private final List<String> lines = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            synchronized (lines) {
-                lines.add(r.getLoggerName() + " " + r.getMessage());
-                lines.notifyAll();
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
     private final Logger root = Logger.getLogger("dev.socketee");
-    private Level saved;
+    private LogCapture capture;
 
     @BeforeEach
     void captureDebugLines() {
         assumeFalse(ServerUnderTest.isExternal() || System.getProperty("socketee.baseUri") != null,
                 "the log of a server in another JVM cannot be read here");
         TestServer.baseUri(); // started before the switch, so only the test's own sessions are logged
-        saved = root.getLevel();
-        root.setLevel(Level.FINE);
-        root.addHandler(capture);
+        capture = LogCapture.of(root).atLevel(Level.FINE);
     }
 
     @AfterEach
     void restore() {
-        root.removeHandler(capture);
-        root.setLevel(saved);
+        if (capture != null) {
+            capture.close();
+        }
     }
 
     @Test
@@ -143,36 +123,28 @@ class EngineDebugLogIT {
     }
 
     private void assertNoSid(String sid) {
-        synchronized (lines) {
-            assertFalse(lines.isEmpty());
-            for (String l : lines) {
-                assertFalse(l.contains(sid), () -> "the sid is in the log: " + l);
-            }
+        List<String> all = lines();
+        assertFalse(all.isEmpty());
+        for (String l : all) {
+            assertFalse(l.contains(sid), () -> "the sid is in the log: " + l);
         }
     }
 
     private List<String> linesAbout(String tag) {
-        synchronized (lines) {
-            return lines.stream().filter(l -> l.contains(" " + tag + " ")).toList();
-        }
+        return lines().stream().filter(l -> l.contains(" " + tag + " ")).toList();
+    }
+
+    /** "logger message" per record so far. */
+    private List<String> lines() {
+        return capture.records().stream().map(EngineDebugLogIT::line).toList();
+    }
+
+    private static String line(LogRecord r) {
+        return r.getLoggerName() + " " + r.getMessage();
     }
 
     /** Waits (at most 5 s) for a line to be logged. */
     private void awaitLine(String line) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        synchronized (lines) {
-            while (!lines.contains(line)) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    assertEquals(line, String.join("\n", lines), "line not logged within 5 s");
-                }
-                try {
-                    lines.wait(Math.max(1, left));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-            }
-        }
+        capture.await(r -> line.equals(line(r)), Duration.ofSeconds(5), "'" + line + "'");
     }
 }

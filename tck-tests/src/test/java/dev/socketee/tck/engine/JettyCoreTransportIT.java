@@ -12,10 +12,14 @@ import dev.socketee.impl.engine.transport.WebSocketUpgrades;
 import dev.socketee.tck.RawWs;
 import dev.socketee.tck.TestServer;
 import dev.socketee.tck.app.EmbeddedJetty;
+import dev.socketee.tck.support.LogCapture;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,32 +97,12 @@ class JettyCoreTransportIT {
     void aHandlerThatBlocksTheSelectorIsLogged() throws InterruptedException {
         Assumptions.assumeTrue(Boolean.getBoolean(WebSocketUpgrades.IO_THREAD_SETTING)
                 && !WebSocketUpgrades.JAKARTA.equals(System.getProperty(WebSocketUpgrades.SETTING)), "io-thread mode only");
-        java.util.concurrent.BlockingQueue<java.util.logging.LogRecord> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.socketee.impl.engine.transport.jettycore.SelectorStallWatch");
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                lines.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(capture);
-        try (RawWs ws = open()) {
+        try (LogCapture log = LogCapture.of(Logger.getLogger("dev.socketee.impl.engine.transport.jettycore.SelectorStallWatch"));
+             RawWs ws = open()) {
             ws.sendText("4block");
             assertEquals("4block", ws.nextText());
-            java.util.logging.LogRecord line = lines.poll(10, TimeUnit.SECONDS);
-            assertTrue(line != null, "no warning about the blocked selector");
-            assertEquals(java.util.logging.Level.WARNING, line.getLevel());
-            assertTrue(line.getMessage().contains("socketee.websocket-io-thread"), line.getMessage());
-        } finally {
-            log.removeHandler(capture);
+            LogRecord line = log.await(Level.WARNING, "socketee.websocket-io-thread", Duration.ofSeconds(10));
+            assertTrue(line.getMessage().contains("ms on Jetty's selector thread"), line.getMessage());
         }
     }
 

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.socketee.tck.support.LogCapture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.eclipse.jetty.io.ByteArrayEndPoint;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
@@ -24,33 +21,16 @@ class SelectorStallWatchTest {
 
     private final AtomicLong clock = new AtomicLong(1_000 * MS);
     private final SelectorStallWatch watch = new SelectorStallWatch(100 * MS, clock::get);
-    private final Logger logger = Logger.getLogger(SelectorStallWatch.class.getName());
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
 
     @BeforeEach
     void listen() {
-        logger.addHandler(capture);
-        logger.setUseParentHandlers(false); // the lines are asserted, not printed
+        log = LogCapture.of(SelectorStallWatch.class).quiet(); // the lines are asserted, not printed
     }
 
     @AfterEach
     void stopListening() {
-        logger.removeHandler(capture);
-        logger.setUseParentHandlers(true);
+        log.close();
     }
 
     /** A read callback that keeps the selector for {@code millis} of the fake clock. */
@@ -66,15 +46,15 @@ class SelectorStallWatchTest {
     @Test
     void aQuickReadIsNotLogged() {
         watch.succeeded(taking(99));
-        assertTrue(logged.isEmpty());
+        assertTrue(log.records().isEmpty());
     }
 
     @Test
     void aReadThatBlockedTheSelectorIsLoggedWithItsDurationAndTheWayOut() {
         watch.succeeded(taking(250));
 
-        assertEquals(1, logged.size());
-        LogRecord line = logged.get(0);
+        assertEquals(1, log.records().size());
+        LogRecord line = log.records().get(0);
         assertEquals(Level.WARNING, line.getLevel());
         assertTrue(line.getMessage().contains("250 ms"), line.getMessage());
         assertTrue(line.getMessage().contains("socketee.websocket-io-thread"), line.getMessage());
@@ -86,13 +66,13 @@ class SelectorStallWatchTest {
         for (int i = 0; i < 5; i++) {
             watch.succeeded(taking(150));
         }
-        assertEquals(1, logged.size());
+        assertEquals(1, log.records().size());
 
         clock.addAndGet(TimeUnit.MINUTES.toNanos(1));
         watch.succeeded(taking(150));
 
-        assertEquals(2, logged.size());
-        assertTrue(logged.get(1).getMessage().contains("4 similar line(s) left out"), logged.get(1).getMessage());
+        assertEquals(2, log.records().size());
+        assertTrue(log.records().get(1).getMessage().contains("4 similar line(s) left out"), log.records().get(1).getMessage());
     }
 
     @Test
@@ -106,7 +86,7 @@ class SelectorStallWatchTest {
         };
 
         assertThrows(IllegalStateException.class, () -> watch.succeeded(failing));
-        assertEquals(1, logged.size());
+        assertEquals(1, log.records().size());
     }
 
     @Test
@@ -116,6 +96,6 @@ class SelectorStallWatchTest {
         watched.fillInterested(taking(500));
         socket.addInput("x"); // ByteArrayEndPoint runs the registered callback
 
-        assertEquals(1, logged.size(), "the selector's run of the read callback was timed");
+        assertEquals(1, log.records().size(), "the selector's run of the read callback was timed");
     }
 }
