@@ -1,16 +1,20 @@
 // Not a self-contained scenario: ServerShutdownIT runs it, waits for READY, writes STOPPING to its
-// stdin, stops the server, and reads the REASONS line: the disconnect reason each socket saw (both
-// apps, both transports).
+// stdin, stops the server, and reads the AFTER_MS line (when each socket heard of the stop, in ms
+// after STOPPING) and the REASONS line: the disconnect reason each socket saw (both apps, both transports).
 // argv[2]: conformance app URL, argv[3]: CDI app URL (may carry a context path).
 import { io } from "socket.io-client";
 import { createInterface } from "node:readline";
 
 const apps = { conformance: process.argv[2], cdi: process.argv[3] };
 const reasons = {};
-const giveUp = () => {
+const afterMs = {};
+let stoppingAt = null;
+const report = (code) => {
+  console.log("AFTER_MS " + JSON.stringify(afterMs));
   console.log("REASONS " + JSON.stringify(reasons));
-  process.exit(2);
+  process.exit(code);
 };
+const giveUp = () => report(2);
 // until the test says the stop has begun, only a generous limit for connecting (a loaded machine)
 let deadline = setTimeout(giveUp, 120000);
 deadline.unref();
@@ -18,6 +22,7 @@ deadline.unref();
 // the test allows the server 30 s to stop, every socket must know by then (plus slack)
 createInterface({ input: process.stdin }).on("line", (line) => {
   if (line.trim() === "STOPPING") {
+    stoppingAt = Date.now();
     clearTimeout(deadline);
     deadline = setTimeout(giveUp, 40000);
   }
@@ -42,9 +47,9 @@ for (const [app, url] of Object.entries(apps)) {
     }));
     s.once("disconnect", (reason) => {
       reasons[`${app} ${transport}`] = reason;
+      afterMs[`${app} ${transport}`] = stoppingAt === null ? -1 : Date.now() - stoppingAt;
       if (Object.keys(reasons).length === expected) {
-        console.log("REASONS " + JSON.stringify(reasons));
-        process.exit(0);
+        report(0);
       }
     });
   }
