@@ -85,13 +85,18 @@ class JettyCoreTransportIT {
     /**
      * {@code socketee.websocket-io-thread=true} (the embedded-io-thread execution): a message is handled
      * by the selector's own read callback, seen in the handler's stack; otherwise by a pool thread
-     * Jetty handed the connection to (no such frame).
+     * Jetty handed the connection to (no such frame). The first message is not the one looked at: it may
+     * already be there when the upgrade's own pool thread makes its first read (a clean-clone CI rehearsal
+     * saw that once); from then on the endpoint's next read finds the socket drained and leaves every later
+     * message to the selector.
      */
     @Test
     void messagesAreHandledOnTheThreadTheSettingSays() {
         boolean ioThread = Boolean.getBoolean(WebSocketUpgrades.IO_THREAD_SETTING)
                 && !WebSocketUpgrades.JAKARTA.equals(System.getProperty(WebSocketUpgrades.SETTING));
         try (RawWs ws = open()) {
+            ws.sendText("4first");
+            assertEquals("4first", ws.nextText());
             ws.sendText("4where");
             assertEquals("4where", ws.nextText());
             assertEquals(ioThread, Echo.lastOnSelectorCallback, "handled in IoThreadEndPoint's read callback");
