@@ -70,6 +70,11 @@ public final class ServerProcess {
         return log;
     }
 
+    /** If the last stop took over {@link SlowStopDump#AFTER}: the server's request threads at that moment, else "". */
+    public String slowStopRequestThreads() {
+        return SlowStopDump.requestThreads(SlowStopDump.file(name, log));
+    }
+
     /** SIGTERM to the tree, then SIGKILL after {@code grace}. Returns how long the server took to exit. */
     public Duration stop(Duration grace) {
         long start = System.nanoTime();
@@ -77,10 +82,12 @@ public final class ServerProcess {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroy);
+        var slowStopDump = SlowStopDump.schedule(name, tree, log);
         boolean exited = true;
         for (ProcessHandle p : tree) {
             exited &= awaitExit(p, deadline);
         }
+        slowStopDump.cancel(false);
         if (!exited) {
             System.err.println("[" + name + "] did not stop within " + grace + "; killing it");
             tree.forEach(ProcessHandle::destroyForcibly);

@@ -91,6 +91,11 @@ public final class ServerUnderTest {
         return stopTime;
     }
 
+    /** What a stop of over 10 s left behind: the server's request threads while it waited, else "". */
+    public static String slowStopRequestThreads() {
+        return server == null ? "" : server.process().slowStopRequestThreads();
+    }
+
     /** The server's console log (what it printed while the suite ran). */
     public static Path log() {
         started();
