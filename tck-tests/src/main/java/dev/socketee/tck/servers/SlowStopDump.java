@@ -1,6 +1,7 @@
 package dev.socketee.tck.servers;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,12 +37,12 @@ final class SlowStopDump {
      * failure message: CI shows what the tests print, not the files they leave. Empty without a dump.
      */
     static String requestThreads(Path dump) {
-        if (!java.nio.file.Files.isRegularFile(dump)) {
+        if (!Files.isRegularFile(dump)) {
             return "";
         }
         try {
             StringBuilder sb = new StringBuilder();
-            for (String thread : java.nio.file.Files.readString(dump).split("\n\s*\n")) {
+            for (String thread : Files.readString(dump).split("\n\s*\n")) {
                 if (thread.contains("dev.socketee") || thread.contains("com.ibm.ws.webcontainer")
                         || thread.contains("com.ibm.ws.http") || thread.contains("jakarta.servlet")) {
                     thread.lines().limit(12).forEach(l -> sb.append(l).append('\n'));
