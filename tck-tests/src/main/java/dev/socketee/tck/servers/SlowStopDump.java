@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Evidence for a stop that takes long: once a server has been stopping for {@link #AFTER}, its JVM's
  * threads are written to {@code <name>-slow-stop-threads.txt} beside its log (with {@code jcmd}, from this
- * JVM's own JDK). Open Liberty has been seen to wait out its whole 30 s quiesce in some clean-clone runs and
- * not in others, with nothing in its log saying what it waited for; the dump taken while it waits does.
+ * JVM's own JDK). Open Liberty waits out its whole 30 s quiesce in some clean-clone runs and not in others,
+ * and its log says only "1 threads did not complete" (CWWKE1107W); the dump says which (see
+ * docs/upstream/open-liberty-websocket-close-hang.md).
  */
 final class SlowStopDump {
     static final Duration AFTER = Duration.ofSeconds(10);
@@ -33,7 +34,7 @@ final class SlowStopDump {
     }
 
     /**
-     * The dump's threads that were serving requests or running Socketee (at most 12 lines of each), for a
+     * The dump's threads that were serving requests, websockets or Socketee (at most 12 lines of each), for a
      * failure message: CI shows what the tests print, not the files they leave. Empty without a dump.
      */
     static String requestThreads(Path dump) {
@@ -44,7 +45,8 @@ final class SlowStopDump {
             StringBuilder sb = new StringBuilder();
             for (String thread : Files.readString(dump).split("\n\s*\n")) {
                 if (thread.contains("dev.socketee") || thread.contains("com.ibm.ws.webcontainer")
-                        || thread.contains("com.ibm.ws.http") || thread.contains("jakarta.servlet")) {
+                        || thread.contains("com.ibm.ws.http") || thread.contains("com.ibm.ws.wsoc")
+                        || thread.contains("jakarta.servlet")) {
                     thread.lines().limit(12).forEach(l -> sb.append(l).append('\n'));
                     sb.append('\n');
                 }

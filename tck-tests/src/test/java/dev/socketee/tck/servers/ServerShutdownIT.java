@@ -36,11 +36,12 @@ class ServerShutdownIT {
     private static final Duration TOLD_LIMIT = Duration.ofSeconds(15);
     /**
      * On Open Liberty: it stops the applications (which closes their websockets) only once its quiesce is
-     * over, when no request is in flight or after 30 s (CWWKE1106W). Most runs are over in about 1 s (the
-     * longest parked long-poll), but some clean-clone runs waited the whole 30 s and their websockets heard
-     * of it at 30.0 s; what was in flight is not known yet. A stop of over 10 s leaves a thread dump in
-     * target/servers/open-liberty-slow-stop-threads.txt, and a failure message here
-     * shows its request threads.
+     * over, when no request is in flight or after 30 s. Most runs are over in about 1 s (the longest parked
+     * long-poll), but some clean-clone runs waited the whole 30 s, and in some of those the websockets heard of
+     * the stop at 30.0 s. The one with a thread dump had a Liberty worker stuck in its own websocket close
+     * (CWWKE1107W; docs/upstream/open-liberty-websocket-close-hang.md). A stop of over 10 s leaves a thread
+     * dump in target/servers/open-liberty-slow-stop-threads.txt, and this test's output shows its request and
+     * websocket threads.
      */
     private static final Duration LIBERTY_TOLD_LIMIT = Duration.ofSeconds(35);
     /**

@@ -23,11 +23,17 @@ class SlowStopDumpTest {
                    java.lang.Thread.State: RUNNABLE
                 \tat com.ibm.ws.webcontainer.servlet.ServletWrapper.service(ServletWrapper.java:1258)
 
+                "Default Executor-thread-5" #38 daemon prio=5
+                   java.lang.Thread.State: WAITING (on object monitor)
+                	at com.ibm.ws.tcpchannel.internal.SimpleSync.simpleWait(SimpleSync.java:31)
+                	at com.ibm.ws.wsoc.WsocConnLink.close(WsocConnLink.java:674)
+
                 "Attach Listener" #70 daemon prio=9
                    java.lang.Thread.State: RUNNABLE
                 """);
         String threads = SlowStopDump.requestThreads(dump);
-        assertTrue(threads.contains("Default Executor-thread-3") && threads.contains("Default Executor-thread-4"), threads);
+        assertTrue(threads.contains("Default Executor-thread-3") && threads.contains("Default Executor-thread-4")
+                && threads.contains("Default Executor-thread-5"), threads);
         assertTrue(!threads.contains("Attach Listener"), threads);
         assertEquals("open-liberty-slow-stop-threads.txt", dump.getFileName().toString());
     }
