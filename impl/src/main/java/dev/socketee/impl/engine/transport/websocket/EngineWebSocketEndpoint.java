@@ -152,6 +152,7 @@ public final class EngineWebSocketEndpoint extends Endpoint {
     public void onClose(Session ws, CloseReason reason) {
         DebugLog.ENGINE.event(session, "websocket closed, code", reason == null ? 1005 : reason.getCloseCode().getCode());
         if (transport != null) {
+            transport.containerIsClosing(); // ending the session below must not close it again
             transport.closedByContainer();
         }
         if (session != null) {

@@ -48,6 +48,8 @@ public final class WebSocketTransport implements Transport {
     private final EngineWire wire;
     private volatile EngineSession session;
     private final java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+    /** The container called onClose: the session is closing, and it is the container's to finish. */
+    private volatile boolean containerIsClosing;
     /**
      * The batch being written and the index of its next frame. Only the thread that runs the
      * send loop touches them, and the loop passes from one thread to the next through a frame's
@@ -208,6 +210,16 @@ public final class WebSocketTransport implements Transport {
         closed.complete(null);
     }
 
+    /**
+     * The container is in its onClose for this connection: a close from now on does nothing. Closing there is
+     * pointless (the container is closing it), and on Open Liberty, whose read-error close calls onClose first and
+     * writes its own close frame after it returns, a second close and the idle timeout set for it would reach a
+     * connection in the middle of that close (docs/upstream/open-liberty-websocket-close-hang.md).
+     */
+    void containerIsClosing() {
+        containerIsClosing = true;
+    }
+
     @Override
     public void close() {
         closeWith(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
@@ -220,7 +232,7 @@ public final class WebSocketTransport implements Transport {
      * down by the container instead of holding it and its kernel buffers forever.
      */
     void closeWith(CloseReason.CloseCode code, String reason) {
-        if (!ws.isOpen()) {
+        if (containerIsClosing || !ws.isOpen()) {
             return;
         }
         try {

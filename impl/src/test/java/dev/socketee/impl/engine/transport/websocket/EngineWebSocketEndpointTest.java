@@ -49,6 +49,32 @@ class EngineWebSocketEndpointTest {
     }
 
     @Test
+    void theContainersOnCloseEndsTheSessionWithoutClosingTheConnectionAgain() {
+        java.util.concurrent.CompletableFuture<String> reason = new java.util.concurrent.CompletableFuture<>();
+        server = new EngineServer(EngineIoOptions.builder().pingInterval(Duration.ofMinutes(5)).pingTimeout(Duration.ofMinutes(5)).build(),
+                new EngineIoListener() {
+                    @Override
+                    public void onOpen(EngineConnection c) {
+                    }
+
+                    @Override
+                    public void onClose(EngineConnection c, String why) {
+                        reason.complete(why);
+                    }
+                });
+        HandshakeInfo handshake = new HandshakeInfo(Map.of(), Map.of(), InetSocketAddress.createUnresolved("127.0.0.1", 1),
+                System.currentTimeMillis(), null, null);
+        FakeWebSocket ws = new FakeWebSocket(); // still says isOpen() in onClose, as a container in the middle of its close may
+        EngineWebSocketEndpoint endpoint = new EngineWebSocketEndpoint(server, handshake, null);
+        endpoint.onOpen(ws.session(), null);
+
+        endpoint.onClose(ws.session(), new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.CLOSED_ABNORMALLY, ""));
+
+        assertEquals("transport close", reason.getNow(null), "the session ends at once");
+        assertEquals(null, ws.closed(), "no close of our own inside the container's onClose");
+    }
+
+    @Test
     void aProbeReadWhileOnOpenRunsIsAnswered() {
         server = new EngineServer(EngineIoOptions.builder().pingInterval(Duration.ofMinutes(5)).pingTimeout(Duration.ofMinutes(5)).build(),
                 new EngineIoListener() {

@@ -91,6 +91,16 @@ class WebSocketTransportTest {
         assertTrue(fake.closedAfterIdleTimeout, "close after the idle timeout was set");
     }
 
+    @Test
+    void aCloseFromInsideTheContainersOnCloseLeavesTheConnectionToTheContainer() {
+        FakeContainer fake = new FakeContainer((text, handler) -> handler.onResult(new SendResult()));
+        WebSocketTransport t = new WebSocketTransport(fake.session(), options());
+        t.containerIsClosing(); // what the endpoint's onClose does first; the fake still says isOpen
+        t.close();
+        assertEquals(-1L, fake.idleTimeout.get(), "no idle timeout set on a connection the container is closing");
+        assertTrue(fake.isOpenAsFarAsTheFakeKnows(), "no second close");
+    }
+
     private static EngineIoOptions options() {
         return EngineIoOptions.builder().closeTimeout(Duration.ofMillis(1234)).build();
     }
@@ -107,6 +117,10 @@ class WebSocketTransportTest {
 
         FakeContainer(BiConsumer<String, SendHandler> onSend) {
             this.onSend = onSend;
+        }
+
+        boolean isOpenAsFarAsTheFakeKnows() {
+            return open;
         }
 
         int count() {
