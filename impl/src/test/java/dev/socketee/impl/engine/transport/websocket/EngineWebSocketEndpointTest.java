@@ -48,9 +48,11 @@ class EngineWebSocketEndpointTest {
         }
     }
 
-    @Test
-    void theContainersOnCloseEndsTheSessionWithoutClosingTheConnectionAgain() {
-        java.util.concurrent.CompletableFuture<String> reason = new java.util.concurrent.CompletableFuture<>();
+    private static final HandshakeInfo HANDSHAKE = new HandshakeInfo(Map.of(), Map.of(),
+            InetSocketAddress.createUnresolved("127.0.0.1", 1), System.currentTimeMillis(), null, null);
+
+    /** A server without heartbeats in the test's time; {@code closes} gets each session's close reason. */
+    private EngineServer start(java.util.function.Consumer<String> closes) {
         server = new EngineServer(EngineIoOptions.builder().pingInterval(Duration.ofMinutes(5)).pingTimeout(Duration.ofMinutes(5)).build(),
                 new EngineIoListener() {
                     @Override
@@ -58,14 +60,18 @@ class EngineWebSocketEndpointTest {
                     }
 
                     @Override
-                    public void onClose(EngineConnection c, String why) {
-                        reason.complete(why);
+                    public void onClose(EngineConnection c, String reason) {
+                        closes.accept(reason);
                     }
                 });
-        HandshakeInfo handshake = new HandshakeInfo(Map.of(), Map.of(), InetSocketAddress.createUnresolved("127.0.0.1", 1),
-                System.currentTimeMillis(), null, null);
+        return server;
+    }
+
+    @Test
+    void theContainersOnCloseEndsTheSessionWithoutClosingTheConnectionAgain() {
+        java.util.concurrent.CompletableFuture<String> reason = new java.util.concurrent.CompletableFuture<>();
         FakeWebSocket ws = new FakeWebSocket(); // still says isOpen() in onClose, as a container in the middle of its close may
-        EngineWebSocketEndpoint endpoint = new EngineWebSocketEndpoint(server, handshake, null);
+        EngineWebSocketEndpoint endpoint = new EngineWebSocketEndpoint(start(reason::complete), HANDSHAKE, null);
         endpoint.onOpen(ws.session(), null);
 
         endpoint.onClose(ws.session(), new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.CLOSED_ABNORMALLY, ""));
@@ -76,22 +82,10 @@ class EngineWebSocketEndpointTest {
 
     @Test
     void aProbeReadWhileOnOpenRunsIsAnswered() {
-        server = new EngineServer(EngineIoOptions.builder().pingInterval(Duration.ofMinutes(5)).pingTimeout(Duration.ofMinutes(5)).build(),
-                new EngineIoListener() {
-                    @Override
-                    public void onOpen(EngineConnection c) {
-                    }
-
-                    @Override
-                    public void onClose(EngineConnection c, String reason) {
-                    }
-                });
-        HandshakeInfo handshake = new HandshakeInfo(Map.of(), Map.of(), InetSocketAddress.createUnresolved("127.0.0.1", 1),
-                System.currentTimeMillis(), null, null);
-        EngineSession polling = server.open(new Polling(), handshake);
+        EngineSession polling = start(reason -> { }).open(new Polling(), HANDSHAKE);
         FakeWebSocket ws = new FakeWebSocket().readingDuringOnOpen("2probe");
 
-        new EngineWebSocketEndpoint(server, handshake, polling.id()).onOpen(ws.session(), null);
+        new EngineWebSocketEndpoint(server, HANDSHAKE, polling.id()).onOpen(ws.session(), null);
 
         assertEquals(List.of("3probe"), ws.sent(), "the probe read during onOpen is answered once");
     }
