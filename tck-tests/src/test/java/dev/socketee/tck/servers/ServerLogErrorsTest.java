@@ -49,6 +49,20 @@ class ServerLogErrorsTest {
     }
 
     @Test
+    void payarasRecycledResponseOnAWebSocketCloseIsNotButOtherNullPointersAre() {
+        String header = "[2026-12-03T10:22:07.967+0000] [] [\u001B[1;93mWARNING\u001B[0m] [] [\u001B[1;94mjakarta.enterprise.web\u001B[0m] [tid: _ThreadID=123] [[";
+        String ours = "\tat dev.socketee.impl.engine.transport.websocket.WebSocketTransport.closeWith(WebSocketTransport.java:240)";
+        List<String> record = List.of(header, "  Response Error during finishResponse",
+                "java.lang.NullPointerException: Cannot invoke \"org.glassfish.grizzly.http.io.OutputBuffer.close()\" because \"this.grizzlyOutputBuffer\" is null",
+                "\tat org.apache.catalina.connector.OutputBuffer.close(OutputBuffer.java:247)",
+                "\tat org.glassfish.tyrus.core.TyrusSession.close(TyrusSession.java:228)", ours + "]]");
+        assertEquals(List.of(), ServerLogErrors.in(record));
+        List<String> otherNpe = List.of(header, "  Response Error during finishResponse",
+                "java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"text\" is null", ours + "]]");
+        assertEquals(List.of(ours + "]]"), ServerLogErrors.in(otherNpe));
+    }
+
+    @Test
     void socketeeFramesUnderAnyOtherThrowableOrLevelStillAre() {
         String ours = "\tat dev.socketee.impl.engine.EngineSession.onClose(EngineSession.java:492)]]";
         String header = "[2026-12-01T16:39:01.100+0000] [] [WARNING] [] [org.glassfish.tyrus.servlet.TyrusServletWriter] [[";
