@@ -81,20 +81,23 @@ final class ServerLogErrors {
         return records;
     }
 
+    /** Payara's recycled-response NPE under a websocket close (see the class comment). */
     private static boolean isPayaraRecycledResponseWarning(List<String> record) {
-        String header = record.get(0);
-        return WARNING_LEVEL.matcher(header).find() && !header.contains("dev.socketee")
-                && record.stream().anyMatch(line -> line.contains("Response Error during finishResponse"))
-                && record.stream().filter(line -> FIRST_THROWABLE.matcher(line).find()).findFirst()
-                        .map(line -> PAYARA_RECYCLED_RESPONSE.matcher(line).find()).orElse(false);
+        return record.stream().anyMatch(line -> line.contains("Response Error during finishResponse"))
+                && isContainerWarningAbout(record, PAYARA_RECYCLED_RESPONSE);
     }
 
     private static boolean isContainerIoWarning(List<String> record) {
+        return isContainerWarningAbout(record, IO_THROWABLE);
+    }
+
+    /** A WARNING not of Socketee's loggers whose first throwable matches {@code throwable}. */
+    private static boolean isContainerWarningAbout(List<String> record, Pattern throwable) {
         String header = record.get(0);
         if (!WARNING_LEVEL.matcher(header).find() || header.contains("dev.socketee")) {
             return false;
         }
         return record.stream().filter(line -> FIRST_THROWABLE.matcher(line).find()).findFirst()
-                .map(line -> IO_THROWABLE.matcher(line).find()).orElse(false);
+                .map(line -> throwable.matcher(line).find()).orElse(false);
     }
 }
